@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Verdict",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "verdict", targets: ["verdict"]),
+        .library(name: "VerdictCore", targets: ["VerdictCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+    ],
+    targets: [
+        // The only place that sees libcmark's C API.
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "VerdictMarkdown",
+            dependencies: ["CMark"]
+        ),
+        .target(
+            name: "VerdictCore",
+            dependencies: [
+                "VerdictMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "VerdictServer",
+            dependencies: [
+                "VerdictCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "verdict",
+            dependencies: [
+                "VerdictCore",
+                "VerdictServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "VerdictCoreTests",
+            dependencies: ["VerdictCore", "VerdictMarkdown"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The files of `Content/`, sorted and sorted into their roles. Nothing is read yet.
+struct ContentTree: Sendable {
+    struct Entry: Sendable {
+        let url: URL
+        /// Relative to the content folder, `/`-separated.
+        let relativePath: String
+        /// As shown in diagnostics.
+        let displayPath: String
+    }
+
+    var siteFile: Entry?
+    var reviews: [Entry] = []
+    var snapshots: [Entry] = []
+    var useCases: [Entry] = []
+    var pages: [Entry] = []
+    var staticFiles: [Entry] = []
+
+    /// Walks `root`, refusing symbolic links that lead outside it and ignoring hidden files
+    /// (editor swap files, `.DS_Store`).
+    static func scan(root: URL, displayRoot: String) -> (ContentTree, [Diagnostic]) {
+        var tree = ContentTree()
+        var problems = DiagnosticList()
+        let fm = FileManager.default
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey, .isRegularFileKey]
+        guard let enumerator = fm.enumerator(at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else {
+            return (tree, [Diagnostic(path: displayRoot, line: 1, "cannot read the content folder")])
+        }
+        var entries: [Entry] = []
+        let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
+        for case let url as URL in enumerator {
+            let relative = relativePath(of: url, under: root)
+            let display = prefix + relative
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            if values?.isSymbolicLink == true {
+                let target = url.resolvingSymlinksInPath().path
+                guard target == rootPath || target.hasPrefix(rootPath + "/") else {
+                    problems.error(display, 1, "symbolic link points outside the content folder (to \(target)); copy the file in instead")
+                    continue
+                }
+                var isDirectory: ObjCBool = false
+                if fm.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+                    problems.error(display, 1, "symbolic links to folders are not followed; use a real folder")
+                    continue
+                }
+            } else if values?.isDirectory == true {
+                continue
+            }
+            entries.append(Entry(url: url, relativePath: relative, displayPath: display))
+        }
+        entries.sort { $0.relativePath < $1.relativePath }
+        for entry in entries { tree.classify(entry, problems: &problems) }
+        return (tree, problems.items)
+    }
+
+    private static func relativePath(of url: URL, under root: URL) -> String {
+        let base = root.standardizedFileURL.pathComponents
+        let full = url.standardizedFileURL.pathComponents
+        return full.dropFirst(base.count).joined(separator: "/")
+    }
+
+    private mutating func classify(_ entry: Entry, problems: inout DiagnosticList) {
+        let parts = entry.relativePath.split(separator: "/").map(String.init)
+        let name = parts.last ?? ""
+        switch parts.first {
+        case SiteConfig.fileName where parts.count == 1:
+            siteFile = entry
+        case "reviews":
+            if parts.count == 2, name.hasSuffix(".md") { reviews.append(entry) } else {
+                problems.warning(entry.displayPath, 1, "ignored: reviews are Markdown files directly in reviews/ (reviews/<slug>.md)")
+            }
+        case "benchmarks":
+            if name.hasSuffix(".json") { snapshots.append(entry) } else {
+                problems.warning(entry.displayPath, 1, "ignored: benchmark snapshots are .json files")
+            }
+        case "usecases":
+            if parts.count == 2, name.hasSuffix(".md") { useCases.append(entry) } else {
+                problems.warning(entry.displayPath, 1, "ignored: use-case intros are Markdown files directly in usecases/ (usecases/<slug>.md)")
+            }
+        case "pages":
+            if name.hasSuffix(".md") { pages.append(entry) } else {
+                problems.warning(entry.displayPath, 1, "ignored: pages are Markdown files; put other files in static/")
+            }
+        case "static":
+            staticFiles.append(entry)
+        default:
+            problems.warning(entry.displayPath, 1, "ignored: not part of the content format (site.yml, reviews/, benchmarks/, usecases/, pages/, static/)")
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Everything in `Content/`, read and decoded, not yet parsed as Markdown.
+public struct LoadedSite: Sendable {
+    public let config: SiteConfig
+    public let reviews: [ReviewSource]
+    public let snapshots: [Snapshot]
+    /// Use-case intros keyed by slug.
+    public let useCaseIntros: [String: PageSource]
+    /// Free pages with their site path (`/benchmarks/methodology/`).
+    public let pages: [(path: String, source: PageSource)]
+    public let staticFiles: [StaticFile]
+    /// Problems that do not stop the build.
+    public let warnings: [Diagnostic]
+}
+
+/// A file copied verbatim into the site.
+public struct StaticFile: Sendable {
+    public let source: URL
+    /// Relative to the site root.
+    public let outputPath: String
+}
+
+public struct LoadOptions: Sendable {
+    public var content: URL
+    /// How the content folder is named in diagnostics (as the user typed it).
+    public var displayPath: String
+    public var includeDrafts: Bool
+
+    public init(content: URL, displayPath: String? = nil, includeDrafts: Bool = false) {
+        self.content = content
+        self.displayPath = displayPath ?? content.path
+        self.includeDrafts = includeDrafts
+    }
+}
+
+enum Loader {
+    static func load(_ options: LoadOptions) async throws(BuildFailure) -> LoadedSite {
+        var problems = DiagnosticList()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildFailure([Diagnostic(path: options.displayPath, line: 1,
+                                           "content folder not found; run from your site's folder or pass --content <folder>")])
+        }
+        let (tree, scanProblems) = ContentTree.scan(root: options.content, displayRoot: options.displayPath)
+        problems.append(contentsOf: scanProblems)
+
+        var config: SiteConfig?
+        if let siteFile = tree.siteFile {
+            switch readFile(siteFile) {
+            case .success(let file):
+                let (decoded, diagnostics) = SiteConfig.decode(file)
+                config = decoded
+                problems.append(contentsOf: diagnostics)
+            case .failure(let diagnostic):
+                problems.append(contentsOf: [diagnostic])
+            }
+        } else {
+            problems.error(options.displayPath + "/" + SiteConfig.fileName, 1,
+                           "missing site.yml; create it with at least `title:` and `baseURL:`")
+        }
+
+        async let reviewResults = tree.reviews.concurrentMap { entry in decodeReview(entry) }
+        async let snapshotResults = tree.snapshots.concurrentMap { entry in decodeSnapshot(entry) }
+        async let useCaseResults = tree.useCases.concurrentMap { entry in decodePage(entry) }
+        async let pageResults = tree.pages.concurrentMap { entry in decodePage(entry) }
+
+        var reviews: [ReviewSource] = []
+        for (review, diagnostics) in await reviewResults {
+            problems.append(contentsOf: diagnostics)
+            if let review, options.includeDrafts || !review.meta.draft { reviews.append(review) }
+        }
+        var snapshots: [Snapshot] = []
+        for (snapshot, diagnostics) in await snapshotResults {
+            problems.append(contentsOf: diagnostics)
+            if let snapshot { snapshots.append(snapshot) }
+        }
+        var intros: [String: PageSource] = [:]
+        for (entry, (page, diagnostics)) in zip(tree.useCases, await useCaseResults) {
+            problems.append(contentsOf: diagnostics)
+            let slug = String(entry.relativePath.split(separator: "/").last!.dropLast(3))
+            guard Slug.isValid(slug) else {
+                problems.error(entry.displayPath, 1, "use-case file name \"\(slug)\" must be a slug: a-z, 0-9 and -, starting with a letter or digit")
+                continue
+            }
+            if let page { intros[slug] = page }
+        }
+        var pages: [(String, PageSource)] = []
+        for (entry, (page, diagnostics)) in zip(tree.pages, await pageResults) {
+            problems.append(contentsOf: diagnostics)
+            guard let path = pagePath(entry.relativePath) else {
+                problems.error(entry.displayPath, 1,
+                               "page path must be made of slugs (a-z, 0-9 and -), like pages/benchmarks/methodology.md")
+                continue
+            }
+            if let page { pages.append((path, page)) }
+        }
+        let staticFiles = tree.staticFiles.map { entry in
+            StaticFile(source: entry.url, outputPath: String(entry.relativePath.dropFirst("static/".count)))
+        }
+        try problems.check()
+        guard let config else { throw BuildFailure(problems.items) }
+        return LoadedSite(config: config, reviews: reviews, snapshots: snapshots.sorted { $0.date < $1.date },
+                          useCaseIntros: intros, pages: pages, staticFiles: staticFiles, warnings: problems.items)
+    }
+
+    private static func readFile(_ entry: ContentTree.Entry) -> Result<SourceFile, Diagnostic> {
+        Result { () throws(Diagnostic) in try SourceFile.read(url: entry.url, path: entry.displayPath, relativePath: entry.relativePath) }
+    }
+
+    private static func decodeReview(_ entry: ContentTree.Entry) -> (ReviewSource?, [Diagnostic]) {
+        let slug = String(entry.relativePath.dropFirst("reviews/".count).dropLast(".md".count))
+        guard Slug.isValid(slug) else {
+            return (nil, [Diagnostic(path: entry.displayPath, line: 1,
+                                     "review file name \"\(slug)\" is not a valid slug: use a-z, 0-9 and -, starting with a letter or digit (it becomes /models/<slug>/)")])
+        }
+        switch readFile(entry) {
+        case .success(let file): return ReviewSource.decode(file, slug: slug)
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+    }
+
+    private static func decodeSnapshot(_ entry: ContentTree.Entry) -> (Snapshot?, [Diagnostic]) {
+        switch readFile(entry) {
+        case .success(let file): return SnapshotDecoder.decode(file)
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+    }
+
+    private static func decodePage(_ entry: ContentTree.Entry) -> (PageSource?, [Diagnostic]) {
+        switch readFile(entry) {
+        case .success(let file): return PageSource.decode(file)
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+    }
+
+    /// `pages/benchmarks/methodology.md` → `/benchmarks/methodology/`; `pages/index.md` is refused by the
+    /// route check later because `/` is generated.
+    static func pagePath(_ relative: String) -> String? {
+        var parts = relative.split(separator: "/").dropFirst().map(String.init)
+        guard var last = parts.popLast(), last.hasSuffix(".md") else { return nil }
+        last = String(last.dropLast(3))
+        if last != "index" { parts.append(last) }
+        guard parts.allSatisfy(Slug.isValid) else { return nil }
+        return "/" + parts.map { $0 + "/" }.joined()
+    }
+}

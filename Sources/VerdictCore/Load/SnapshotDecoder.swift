@@ -1,0 +1,167 @@
+import Foundation
+import Yams
+
+/// Decodes `Content/benchmarks/*.json` with `Codable` and turns every problem into a located diagnostic.
+enum SnapshotDecoder {
+    private struct File: Decodable {
+        let date: String
+        let title: String?
+        let rankBy: String?
+        let metrics: [MetricEntry]
+        let results: [ResultEntry]
+    }
+
+    private struct MetricEntry: Decodable {
+        let id: String
+        let name: String
+        let unit: String?
+        let better: String
+        let group: String?
+    }
+
+    private struct ResultEntry: Decodable {
+        let model: String
+        let name: String?
+        let vendor: String?
+        let tier: String?
+        let scores: Scores
+    }
+
+    /// Scores keep their file order (for stable diagnostics) and allow `null`.
+    private struct Scores: Decodable {
+        let entries: [(key: String, value: Double?)]
+
+        private struct Key: CodingKey {
+            let stringValue: String
+            init(stringValue: String) { self.stringValue = stringValue }
+            var intValue: Int? { nil }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            entries = try container.allKeys.map { key in
+                (key.stringValue, try container.decodeNil(forKey: key) ? nil : container.decode(Double.self, forKey: key))
+            }
+        }
+    }
+
+    static func decode(_ file: SourceFile) -> (Snapshot?, [Diagnostic]) {
+        let locator = JSONLocator(file: file)
+        if let comma = locator.trailingCommaLine {
+            return (nil, [Diagnostic(path: file.path, line: comma, "invalid JSON: trailing comma before a closing bracket")])
+        }
+        let raw: File
+        do {
+            raw = try JSONDecoder().decode(File.self, from: Data(file.text.utf8))
+        } catch let error as DecodingError {
+            return (nil, [diagnostic(for: error, locator: locator)])
+        } catch {
+            return (nil, [Diagnostic(path: file.path, line: 1, "invalid JSON: \(error.localizedDescription)")])
+        }
+        return validate(raw, locator: locator)
+    }
+
+    private static func validate(_ raw: File, locator: JSONLocator) -> (Snapshot?, [Diagnostic]) {
+        let path = locator.file.path
+        var problems = DiagnosticList()
+        let date = Day(raw.date)
+        if date == nil {
+            problems.error(path, locator.line(["date"]), "`date` must be a real date written YYYY-MM-DD, found \"\(raw.date)\"")
+        }
+        if raw.metrics.isEmpty {
+            problems.error(path, locator.line(["metrics"]), "`metrics` is empty; a snapshot needs at least one metric")
+        }
+        var metrics: [Metric] = []
+        var metricIDs: Set<String> = []
+        for (index, entry) in raw.metrics.enumerated() {
+            let line = { locator.line(["metrics", .index(index), "id"]) }
+            let id = entry.id.trimmingCharacters(in: .whitespaces)
+            guard !id.isEmpty else {
+                problems.error(path, line(), "metric \(index + 1) has an empty `id`")
+                continue
+            }
+            guard metricIDs.insert(id).inserted else {
+                problems.error(path, line(), "duplicate metric id \"\(id)\"; each metric needs its own id")
+                continue
+            }
+            guard let better = Metric.Better(rawValue: entry.better) else {
+                problems.error(path, locator.line(["metrics", .index(index), "better"]),
+                               "metric \"\(id)\": `better` must be \"higher\" or \"lower\", found \"\(entry.better)\"")
+                continue
+            }
+            metrics.append(Metric(id: id, name: entry.name, unit: entry.unit ?? "", better: better, group: entry.group))
+        }
+        let rankBy = raw.rankBy ?? metrics.first?.id ?? ""
+        if raw.rankBy != nil, !metricIDs.contains(rankBy) {
+            problems.error(path, locator.line(["rankBy"]),
+                           "`rankBy` names \"\(rankBy)\", which is not one of the metrics (\(metrics.map(\.id).joined(separator: ", ")))")
+        }
+        var results: [SnapshotResult] = []
+        var models: [String: Int] = [:]
+        for (index, entry) in raw.results.enumerated() {
+            let model = entry.model.trimmingCharacters(in: .whitespaces)
+            if model.isEmpty {
+                problems.error(path, locator.line(["results", .index(index), "model"]), "result \(index + 1) has an empty `model`")
+                continue
+            }
+            if let first = models[model] {
+                problems.error(path, locator.line(["results", .index(index), "model"]),
+                               "model \"\(model)\" appears twice (first as result \(first + 1))")
+                continue
+            }
+            models[model] = index
+            var scores: [String: Double] = [:]
+            for (key, value) in entry.scores.entries {
+                let line = { locator.line(["results", .index(index), "scores", .key(key)]) }
+                if !metricIDs.contains(key) {
+                    problems.error(path, line(), "model \"\(model)\" has a score for unknown metric \"\(key)\"; known metrics: \(metrics.map(\.id).joined(separator: ", "))")
+                } else if let value {
+                    if value.isFinite { scores[key] = value } else {
+                        problems.error(path, line(), "model \"\(model)\": score \"\(key)\" must be a finite number or null")
+                    }
+                }
+            }
+            results.append(SnapshotResult(model: model, name: entry.name?.nonEmpty ?? model, vendor: entry.vendor?.nonEmpty,
+                                          tier: entry.tier?.nonEmpty, scores: scores))
+        }
+        guard !problems.hasErrors, let date else { return (nil, problems.items) }
+        let title = raw.title?.nonEmpty ?? "Benchmark snapshot \(date)"
+        return (Snapshot(path: path, date: date, title: title, rankBy: rankBy, metrics: metrics, results: results), problems.items)
+    }
+
+    private static func diagnostic(for error: DecodingError, locator: JSONLocator) -> Diagnostic {
+        let path = locator.file.path
+        func keys(_ codingPath: [any CodingKey]) -> [JSONLocator.Component] {
+            codingPath.map { key in key.intValue.map(JSONLocator.Component.index) ?? .key(key.stringValue) }
+        }
+        func dotted(_ codingPath: [any CodingKey]) -> String {
+            codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".").description
+        }
+        switch error {
+        case let .keyNotFound(key, context):
+            let parent = keys(context.codingPath)
+            let owner = context.codingPath.isEmpty ? "the snapshot" : "`\(dotted(context.codingPath))`"
+            return Diagnostic(path: path, line: locator.line(parent), "missing required field `\(key.stringValue)` in \(owner)")
+        case let .typeMismatch(type, context), let .valueNotFound(type, context):
+            let expected = type == Double.self ? "a number or null" : type == String.self ? "text" : "\(type)".contains("Array") ? "a list" : "an object"
+            let what = context.codingPath.isEmpty ? "the file" : "`\(dotted(context.codingPath))`"
+            return Diagnostic(path: path, line: locator.line(keys(context.codingPath)), "\(what) must be \(expected)")
+        case let .dataCorrupted(context):
+            if context.codingPath.isEmpty {
+                return Diagnostic(path: path, line: locator.syntaxErrorLine, "invalid JSON: \(locator.syntaxErrorMessage)")
+            }
+            return Diagnostic(path: path, line: locator.line(keys(context.codingPath)),
+                              "`\(dotted(context.codingPath))`: \(context.debugDescription)")
+        @unknown default:
+            return Diagnostic(path: path, line: 1, "invalid snapshot: \(error)")
+        }
+    }
+}
+
+extension String {
+    var nonEmpty: String? {
+        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
