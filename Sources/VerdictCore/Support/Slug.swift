@@ -29,16 +29,16 @@ public enum Slug {
 
 /// Hands out anchor ids that are unique within one page (`usage`, `usage-2`, ...).
 struct AnchorSet {
-    private var used: Set<String> = []
+    private(set) var all: Set<String> = []
 
     mutating func claim(_ base: String) -> String {
         var candidate = base
         var n = 2
-        while used.contains(candidate) {
+        while all.contains(candidate) {
             candidate = "\(base)-\(n)"
             n += 1
         }
-        used.insert(candidate)
+        all.insert(candidate)
         return candidate
     }
 }

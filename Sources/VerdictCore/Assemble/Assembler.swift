@@ -1,0 +1,93 @@
+/// Builds the immutable `Site`: cross-checks reviews and snapshots, ranks every snapshot once,
+/// gathers use cases and capabilities, and lays out the routes.
+enum Assembler {
+    static func assemble(_ parsed: ParsedSite) throws(BuildFailure) -> Site {
+        var problems = DiagnosticList()
+        let reviews = parsed.reviews.sorted { ($0.meta.title.lowercased(), $0.slug) < ($1.meta.title.lowercased(), $1.slug) }
+
+        var byModel: [String: Int] = [:]
+        var bySlug: [String: Int] = [:]
+        for (index, review) in reviews.enumerated() {
+            bySlug[review.slug] = index
+            if let other = byModel[review.meta.model] {
+                let first = reviews[other]
+                let (earlier, later) = first.path < review.path ? (first, review) : (review, first)
+                problems.error(later.path, later.meta.fieldLines["model"] ?? 1,
+                               "model \"\(review.meta.model)\" is already reviewed in \(earlier.path); one review per model")
+            } else {
+                byModel[review.meta.model] = index
+            }
+        }
+
+        var seenDates: [Day: String] = [:]
+        for snapshot in parsed.snapshots {
+            if let other = seenDates[snapshot.date] {
+                problems.error(snapshot.path, 1, "another snapshot (\(other)) has the same date \(snapshot.date); each snapshot needs its own date")
+            }
+            seenDates[snapshot.date] = snapshot.path
+        }
+        try problems.check()
+
+        let ranked = RankedSnapshot.rank(parsed.snapshots)
+        var snapshotsByModel: [String: [Int]] = [:]
+        var names: [String: String] = [:]
+        for snapshot in ranked {
+            for result in snapshot.snapshot.results {
+                snapshotsByModel[result.model, default: []].append(snapshot.index)
+                names[result.model] = result.name
+            }
+        }
+        let useCases = Taxonomy.useCases(reviews, intros: parsed.useCaseIntros)
+        let capabilities = Taxonomy.capabilities(reviews, latest: ranked.last)
+        let pages = parsed.pages.sorted { $0.path < $1.path }
+        let routes = try RouteTable.build(config: parsed.config, reviews: reviews, snapshots: ranked,
+                                          useCases: useCases, capabilities: capabilities, pages: pages)
+        return Site(config: parsed.config, reviews: reviews, snapshots: ranked, useCases: useCases,
+                    capabilities: capabilities, pages: pages, staticFiles: parsed.staticFiles, routes: routes,
+                    warnings: parsed.warnings, reviewIndexByModel: byModel, reviewIndexBySlug: bySlug,
+                    snapshotsByModel: snapshotsByModel, modelNames: names)
+    }
+}
+
+enum RouteTable {
+    static func build(config: SiteConfig, reviews: [Review], snapshots: [RankedSnapshot], useCases: [UseCase],
+                      capabilities: [Capability], pages: [Page]) throws(BuildFailure) -> [Route] {
+        let size = config.pageSize
+        var routes: [Route] = [Route(path: "/", kind: .home), Route(path: "/404.html", kind: .notFound)]
+        for page in 1...Route.pageCount(reviews.count, pageSize: size) {
+            routes.append(Route(path: Route.paged("/models/", page), kind: .models(page: page)))
+        }
+        for (index, review) in reviews.enumerated() {
+            routes.append(Route(path: "/models/\(review.slug)/", kind: .review(index)))
+        }
+        routes.append(Route(path: "/usecases/", kind: .useCases))
+        for (index, useCase) in useCases.enumerated() {
+            for page in 1...Route.pageCount(useCase.groups.count, pageSize: size) {
+                routes.append(Route(path: Route.paged("/usecases/\(useCase.slug)/", page), kind: .useCase(index, page: page)))
+            }
+        }
+        routes.append(Route(path: "/capabilities/", kind: .capabilities))
+        for (index, capability) in capabilities.enumerated() {
+            let count = max(capability.strong.count, capability.weak.count)
+            for page in 1...Route.pageCount(count, pageSize: size) {
+                routes.append(Route(path: Route.paged("/capabilities/\(capability.slug)/", page), kind: .capability(index, page: page)))
+            }
+        }
+        routes.append(Route(path: "/benchmarks/", kind: .benchmarks))
+        routes.append(Route(path: "/benchmarks/leaderboard/", kind: .leaderboard))
+        for snapshot in snapshots {
+            routes.append(Route(path: "/benchmarks/\(snapshot.date)/", kind: .snapshot(snapshot.index)))
+        }
+        var problems = DiagnosticList()
+        var taken = Set(routes.map(\.path))
+        for (index, page) in pages.enumerated() {
+            guard taken.insert(page.path).inserted else {
+                problems.error(page.sourcePath, 1, "page path \(page.path) collides with a page Verdict generates; rename or move the file")
+                continue
+            }
+            routes.append(Route(path: page.path, kind: .page(index)))
+        }
+        try problems.check()
+        return routes
+    }
+}

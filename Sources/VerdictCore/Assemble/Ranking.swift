@@ -1,0 +1,96 @@
+/// One metric of one snapshot, ranked: best first, ties sharing a rank (1, 2, 2, 4), unmeasured last.
+public struct Ranking: Sendable {
+    public struct Entry: Sendable {
+        public let result: SnapshotResult
+        public let value: Double?
+        /// nil when the model was not measured on this metric.
+        public let rank: Int?
+    }
+
+    public let metric: Metric
+    public let entries: [Entry]
+    /// Models with a value, so a rank reads "k of n".
+    public let rankedCount: Int
+    private let positions: [String: Int]
+
+    init(metric: Metric, results: [SnapshotResult]) {
+        self.metric = metric
+        let measured = results.compactMap { result in result.scores[metric.id].map { (result, $0) } }
+        let sorted = measured.sorted { a, b in
+            if a.1 != b.1 { return metric.better == .higher ? a.1 > b.1 : a.1 < b.1 }
+            return Ranking.displayOrder(a.0, b.0)
+        }
+        var entries: [Entry] = []
+        entries.reserveCapacity(results.count)
+        for (index, (result, value)) in sorted.enumerated() {
+            let rank = index > 0 && sorted[index - 1].1 == value ? entries[index - 1].rank! : index + 1
+            entries.append(Entry(result: result, value: value, rank: rank))
+        }
+        let unmeasured = results.filter { $0.scores[metric.id] == nil }.sorted(by: Ranking.displayOrder)
+        entries += unmeasured.map { Entry(result: $0, value: nil, rank: nil) }
+        self.entries = entries
+        self.rankedCount = sorted.count
+        var positions: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() { positions[entry.result.model] = index }
+        self.positions = positions
+    }
+
+    /// Ties are listed by display name, then model id, so the order never depends on the file.
+    static func displayOrder(_ a: SnapshotResult, _ b: SnapshotResult) -> Bool {
+        (a.name.lowercased(), a.model) < (b.name.lowercased(), b.model)
+    }
+
+    public func entry(for model: String) -> Entry? { positions[model].map { entries[$0] } }
+    public func rank(of model: String) -> Int? { entry(for: model)?.rank }
+}
+
+/// How a model's rank on the leaderboard metric changed since the previous snapshot.
+public enum Movement: Sendable, Equatable {
+    /// Not in the previous snapshot.
+    case new
+    /// Positive: moved up by that many places; negative: down; zero: unchanged.
+    case change(Int)
+    /// Ranked in only one of the two snapshots, so no change can be given.
+    case unranked
+}
+
+/// A snapshot with every metric ranked once, and movement against the previous snapshot.
+public struct RankedSnapshot: Sendable {
+    public let snapshot: Snapshot
+    /// Position in date order (0 is the oldest).
+    public let index: Int
+    public let rankings: [String: Ranking]
+    /// nil for the oldest snapshot, which has nothing to compare with.
+    public let movements: [String: Movement]?
+
+    public var date: Day { snapshot.date }
+    public var leaderboard: Ranking { rankings[snapshot.rankBy]! }
+    public func ranking(_ metricID: String) -> Ranking? { rankings[metricID] }
+    public func holds(_ model: String) -> Bool { leaderboard.entry(for: model) != nil }
+
+    static func rank(_ snapshots: [Snapshot]) -> [RankedSnapshot] {
+        var out: [RankedSnapshot] = []
+        for (index, snapshot) in snapshots.enumerated() {
+            var rankings: [String: Ranking] = [:]
+            for metric in snapshot.metrics { rankings[metric.id] = Ranking(metric: metric, results: snapshot.results) }
+            let current = rankings[snapshot.rankBy]!
+            var movements: [String: Movement]?
+            // Compared on the same metric where the previous snapshot has it, else on its own leaderboard.
+            if let previous = out.last.map({ $0.rankings[snapshot.rankBy] ?? $0.leaderboard }) {
+                var map: [String: Movement] = [:]
+                for entry in current.entries {
+                    guard let before = previous.entry(for: entry.result.model) else {
+                        map[entry.result.model] = .new
+                        continue
+                    }
+                    if let old = before.rank, let now = entry.rank { map[entry.result.model] = .change(old - now) } else {
+                        map[entry.result.model] = .unranked
+                    }
+                }
+                movements = map
+            }
+            out.append(RankedSnapshot(snapshot: snapshot, index: index, rankings: rankings, movements: movements))
+        }
+        return out
+    }
+}

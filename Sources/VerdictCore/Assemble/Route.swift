@@ -1,0 +1,32 @@
+/// One output page: its site path and what it shows.
+public struct Route: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case home
+        /// `page` counts from 1; lists that grow with the site are split into pages.
+        case models(page: Int)
+        case review(Int)
+        case useCases
+        case useCase(Int, page: Int)
+        case capabilities
+        case capability(Int, page: Int)
+        case benchmarks
+        case leaderboard
+        case snapshot(Int)
+        case page(Int)
+        case notFound
+    }
+
+    /// Site path from the root, such as `/models/gpt-4-1-nano/`; `/404.html` for the error page.
+    public let path: String
+    public let kind: Kind
+
+    /// The file this route is written to, relative to the output folder.
+    public var file: String {
+        path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
+    }
+
+    /// `/models/` page 1 is `/models/`, page 2 is `/models/page/2/`.
+    static func paged(_ base: String, _ page: Int) -> String { page == 1 ? base : "\(base)page/\(page)/" }
+
+    static func pageCount(_ count: Int, pageSize: Int) -> Int { max(1, (count + pageSize - 1) / pageSize) }
+}

@@ -1,0 +1,39 @@
+/// The whole site as one immutable model: every page is rendered from this.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    /// Sorted by title, then slug.
+    public let reviews: [Review]
+    /// Oldest first.
+    public let snapshots: [RankedSnapshot]
+    public let useCases: [UseCase]
+    public let capabilities: [Capability]
+    public let pages: [Page]
+    public let staticFiles: [StaticFile]
+    public let routes: [Route]
+    public let warnings: [Diagnostic]
+
+    let reviewIndexByModel: [String: Int]
+    let reviewIndexBySlug: [String: Int]
+    /// Indexes into `snapshots` of the snapshots holding each model, oldest first.
+    let snapshotsByModel: [String: [Int]]
+    /// The newest display name and vendor seen for each model id in any snapshot.
+    let modelNames: [String: String]
+
+    public var latest: RankedSnapshot? { snapshots.last }
+
+    public func review(model: String) -> Review? { reviewIndexByModel[model].map { reviews[$0] } }
+    public func review(slug: String) -> Review? { reviewIndexBySlug[slug].map { reviews[$0] } }
+
+    /// Snapshots holding `model`, oldest first.
+    public func snapshots(holding model: String) -> [RankedSnapshot] {
+        (snapshotsByModel[model] ?? []).map { snapshots[$0] }
+    }
+
+    /// A name for a model id: its review title, else its name in the newest snapshot, else the id.
+    public func displayName(model: String) -> String {
+        review(model: model)?.meta.title ?? modelNames[model] ?? model
+    }
+
+    /// All model ids known to the site (reviewed or benchmarked).
+    public var knownModels: Set<String> { Set(reviewIndexByModel.keys).union(snapshotsByModel.keys) }
+}

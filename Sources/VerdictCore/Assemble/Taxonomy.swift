@@ -1,0 +1,70 @@
+/// Items of one review that carry a tag.
+public struct TaggedItems: Sendable {
+    /// Index into `Site.reviews`.
+    public let review: Int
+    public let items: [Item]
+}
+
+/// A use-case page: an optional intro, then every item tagged with it, grouped by model.
+public struct UseCase: Sendable {
+    public let slug: String
+    public let title: String
+    public let intro: Page?
+    public let groups: [TaggedItems]
+}
+
+/// A capability page: the models strong and weak in it.
+public struct Capability: Sendable {
+    public let slug: String
+    public let strong: [TaggedItems]
+    public let weak: [TaggedItems]
+    /// The newest snapshot's metric of the same id, if any.
+    public let metricID: String?
+
+    public var title: String { Capability.title(for: slug) }
+
+    /// `long-context` → "Long context".
+    static func title(for slug: String) -> String {
+        let words = slug.split(separator: "-").joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+enum Taxonomy {
+    /// Groups items by tag; review order (by title) decides group order, so pages read alphabetically by model.
+    static func group(_ reviews: [Review], roles: Set<Section.Role>) -> [String: [TaggedItems]] {
+        var byTag: [String: [TaggedItems]] = [:]
+        for (index, review) in reviews.enumerated() {
+            var itemsByTag: [String: [Item]] = [:]
+            var order: [String] = []
+            for section in review.sections where roles.contains(section.role) {
+                for item in section.items {
+                    for tag in item.tags {
+                        if itemsByTag[tag] == nil { order.append(tag) }
+                        itemsByTag[tag, default: []].append(item)
+                    }
+                }
+            }
+            for tag in order { byTag[tag, default: []].append(TaggedItems(review: index, items: itemsByTag[tag]!)) }
+        }
+        return byTag
+    }
+
+    static func useCases(_ reviews: [Review], intros: [String: Page]) -> [UseCase] {
+        let groups = group(reviews, roles: [.useCases])
+        let slugs = Set(groups.keys).union(intros.keys).sorted()
+        return slugs.map { slug in
+            UseCase(slug: slug, title: intros[slug]?.title ?? Capability.title(for: slug), intro: intros[slug],
+                    groups: groups[slug] ?? [])
+        }
+    }
+
+    static func capabilities(_ reviews: [Review], latest: RankedSnapshot?) -> [Capability] {
+        let strong = group(reviews, roles: [.strengths])
+        let weak = group(reviews, roles: [.weaknesses])
+        return Set(strong.keys).union(weak.keys).sorted().map { slug in
+            Capability(slug: slug, strong: strong[slug] ?? [], weak: weak[slug] ?? [],
+                       metricID: latest?.ranking(slug) != nil ? slug : nil)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import VerdictMarkdown
+
+/// The site after Markdown parsing: reviews split into sections and items, pages rendered.
+public struct ParsedSite: Sendable {
+    public let config: SiteConfig
+    public let reviews: [Review]
+    public let snapshots: [Snapshot]
+    public let useCaseIntros: [String: Page]
+    public let pages: [Page]
+    public let staticFiles: [StaticFile]
+    public let warnings: [Diagnostic]
+}
+
+enum Parser {
+    static func parse(_ site: LoadedSite) async -> ParsedSite {
+        let markdown = markdownOptions(for: site.config)
+        async let reviews = site.reviews.concurrentMap { ReviewParser.parse($0, markdown: markdown) }
+        async let pages = site.pages.map { Pair(path: $0.path, source: $0.source) }
+            .concurrentMap { Page.parse($0.source, path: $0.path, markdown: markdown) }
+        var intros: [String: Page] = [:]
+        for (slug, source) in site.useCaseIntros {
+            intros[slug] = Page.parse(source, path: "/usecases/\(slug)/", markdown: markdown)
+        }
+        return ParsedSite(config: site.config, reviews: await reviews, snapshots: site.snapshots, useCaseIntros: intros,
+                          pages: await pages, staticFiles: site.staticFiles, warnings: site.warnings)
+    }
+
+    private struct Pair: Sendable {
+        let path: String
+        let source: PageSource
+    }
+
+    /// Root-relative links in Markdown get the baseURL path, so `/models/x/` works under `/desk/` too.
+    static func markdownOptions(for config: SiteConfig) -> MarkdownOptions {
+        let root = config.root
+        return MarkdownOptions(
+            unsafeHTML: config.unsafeHTML,
+            rewriteURL: { url in
+                guard root != "/", url.hasPrefix("/"), !url.hasPrefix("//") else { return url }
+                return root + url.dropFirst()
+            },
+            leadInLength: { Tags.leadIn($0).length })
+    }
+}

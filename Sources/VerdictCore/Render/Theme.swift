@@ -1,0 +1,76 @@
+import Foundation
+import Mustache
+
+/// A theme folder: Mustache templates (loaded once per build) and static files.
+public struct Theme: Sendable {
+    public let name: String
+    public let directory: URL
+    let library: MustacheLibrary
+    let staticFiles: [StaticFile]
+
+    /// Templates every theme must provide; one per kind of page.
+    static let requiredTemplates = ["home", "models", "review", "usecases", "usecase", "capabilities", "capability",
+                                    "benchmarks", "snapshot", "page", "404"]
+
+    /// Looks for `Themes/<name>` next to the content folder, then in the working folder, then beside the
+    /// `verdict` executable's checkout, so a site without its own Themes/ still builds with the default theme.
+    static func locate(_ name: String, content: URL) -> URL? {
+        var candidates = [content.standardizedFileURL.deletingLastPathComponent(),
+                          URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        var executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        for _ in 0..<6 {
+            executable = executable.deletingLastPathComponent()
+            candidates.append(executable)
+        }
+        return candidates
+            .map { $0.appendingPathComponent("Themes/\(name)", isDirectory: true) }
+            .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("templates").path) }
+    }
+
+    static func load(_ name: String, content: URL) async throws(BuildFailure) -> Theme {
+        guard let directory = locate(name, content: content) else {
+            throw BuildFailure([Diagnostic(path: "Themes/\(name)", line: 1,
+                                           "theme \"\(name)\" not found: expected Themes/\(name)/templates/ next to the content folder")])
+        }
+        let templates = directory.appendingPathComponent("templates")
+        let library: MustacheLibrary
+        do {
+            library = try await MustacheLibrary(directory: templates.path)
+        } catch let error as MustacheLibrary.ParserError {
+            throw BuildFailure([Diagnostic(path: templates.appendingPathComponent(error.filename).path,
+                                           line: error.context.lineNumber, column: error.context.columnNumber,
+                                           "template error: \(error.error)")])
+        } catch {
+            throw BuildFailure([Diagnostic(path: templates.path, line: 1, "cannot load templates: \(error)")])
+        }
+        let missing = requiredTemplates.filter { library.getTemplate(named: $0) == nil }
+        if !missing.isEmpty {
+            throw BuildFailure(missing.map {
+                Diagnostic(path: templates.appendingPathComponent("\($0).mustache").path, line: 1,
+                           "theme \"\(name)\" has no template \"\($0)\"; copy it from Themes/default/templates/")
+            })
+        }
+        return Theme(name: name, directory: directory, library: library, staticFiles: staticFiles(in: directory))
+    }
+
+    private static func staticFiles(in directory: URL) -> [StaticFile] {
+        let root = directory.appendingPathComponent("static")
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        let base = root.standardizedFileURL.pathComponents.count
+        var files: [StaticFile] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            let relative = url.standardizedFileURL.pathComponents.dropFirst(base).joined(separator: "/")
+            files.append(StaticFile(source: url, outputPath: relative))
+        }
+        return files.sorted { $0.outputPath < $1.outputPath }
+    }
+
+    func render(_ context: [String: Any], template: String) throws(Diagnostic) -> String {
+        guard let html = library.render(context, withTemplate: template) else {
+            throw Diagnostic(path: directory.appendingPathComponent("templates/\(template).mustache").path, line: 1,
+                             "template \"\(template)\" not found in theme \"\(name)\"")
+        }
+        return html
+    }
+}

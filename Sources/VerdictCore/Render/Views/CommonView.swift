@@ -1,0 +1,93 @@
+/// Keys every template can use: `site`, `page`, `nav`.
+extension Renderer {
+    static let sections: [(title: String, path: String)] = [
+        ("Models", "/models/"), ("Leaderboard", "/benchmarks/leaderboard/"), ("Use cases", "/usecases/"),
+        ("Capabilities", "/capabilities/"), ("Benchmarks", "/benchmarks/"),
+    ]
+
+    func common(_ route: Route, title: String, description: String? = nil, updated: Day? = nil) -> [String: Any] {
+        let config = site.config
+        var page: [String: Any] = [
+            "title": title,
+            "path": route.path,
+            "url": links.url(route.path),
+            "canonical": links.absolute(route.path),
+            "isHome": route.kind == .home,
+        ]
+        page["description"] = description ?? (config.description.isEmpty ? nil : config.description)
+        page["updated"] = updated.map(dateView)
+        let nav: [[String: Any]] = Renderer.sections.map { section in
+            ["title": section.title, "url": links.url(section.path),
+             "current": route.path.hasPrefix(section.path) && !(section.path == "/benchmarks/" && route.path.hasPrefix("/benchmarks/leaderboard/"))]
+        }
+        var siteView: [String: Any] = [
+            "title": config.title,
+            "baseURL": config.baseURL,
+            "root": config.root,
+            "home": links.url("/"),
+            "language": config.language,
+            "author": config.author,
+            "stylesheet": links.url("/css/site.css"),
+        ]
+        siteView["description"] = config.description.isEmpty ? nil : config.description
+        return ["site": siteView, "page": page, "nav": nav]
+    }
+
+    func dateView(_ day: Day) -> [String: Any] {
+        ["iso": day.description, "display": day.longDescription]
+    }
+
+    func tagViews(_ tags: [String], kind: Section.Role) -> [[String: Any]] {
+        tags.map { tag in
+            let url = kind == .useCases ? links.useCase(tag) : links.capability(tag)
+            return ["slug": tag, "url": url, "kind": kind == .useCases ? "usecase" : "capability"]
+        }
+    }
+
+    func itemView(_ item: Item, role: Section.Role, review: Review) -> [String: Any] {
+        [
+            "anchor": item.anchor,
+            "title": item.title,
+            "tags": tagViews(item.tags, kind: role),
+            "hasTags": !item.tags.isEmpty,
+            "bodyHTML": item.bodyHTML,
+            "url": links.review(review.slug) + "#" + item.anchor,
+        ]
+    }
+
+    /// One line per review in lists: models page, home, use-case groups.
+    func reviewSummary(_ review: Review) -> [String: Any] {
+        var view: [String: Any] = [
+            "slug": review.slug,
+            "title": review.meta.title,
+            "model": review.meta.model,
+            "vendor": review.meta.vendor,
+            "url": links.review(review.slug),
+            "reviewed": dateView(review.meta.reviewed),
+            "summary": review.summary,
+        ]
+        // `false`, not a missing key: Mustache would otherwise look the key up in an enclosing context.
+        view["tier"] = review.meta.tier ?? false
+        view["family"] = review.meta.family ?? false
+        return view
+    }
+
+    /// Previous/next links and page numbers for a list split into pages.
+    func pager(base: String, page: Int, count: Int) -> [String: Any]? {
+        let pages = Route.pageCount(count, pageSize: site.config.pageSize)
+        guard pages > 1 else { return nil }
+        var view: [String: Any] = [
+            "page": page, "pageCount": pages,
+            "pages": (1...pages).map { ["number": $0, "url": links.url(Route.paged(base, $0)), "current": $0 == page] as [String: Any] },
+        ]
+        if page > 1 { view["previous"] = links.url(Route.paged(base, page - 1)) }
+        if page < pages { view["next"] = links.url(Route.paged(base, page + 1)) }
+        return view
+    }
+
+    func pageSlice<T>(_ items: [T], page: Int) -> ArraySlice<T> {
+        let size = site.config.pageSize
+        let start = min((page - 1) * size, items.count)
+        return items[start..<min(start + size, items.count)]
+    }
+}

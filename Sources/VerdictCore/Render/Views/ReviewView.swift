@@ -1,0 +1,98 @@
+/// `/models/<slug>/`: the review page.
+extension Renderer {
+    func reviewView(_ route: Route, review: Review) -> [String: Any] {
+        let meta = review.meta
+        var context = common(route, title: meta.title, description: review.summary, updated: meta.reviewed)
+        var view = reviewSummary(review)
+        view["released"] = meta.released.map(dateView) ?? false
+        view["published"] = dateView(meta.published)
+        view["introHTML"] = review.introHTML.isEmpty ? nil : review.introHTML
+        view["sections"] = review.sections.map { sectionView($0, review: review) }
+        var toc: [[String: Any]] = review.sections.map { ["id": $0.id, "title": $0.title] }
+        toc.append(["id": "benchmarks", "title": "Benchmarks"])
+        if !meta.alternatives.isEmpty { toc.append(["id": "alternatives", "title": "Alternatives"]) }
+        view["toc"] = toc
+        view["alternatives"] = meta.alternatives.map { alternativeView($0.value) }
+        view["hasAlternatives"] = !meta.alternatives.isEmpty
+        view["benchmark"] = benchmarkView(review)
+        context["review"] = view
+        return context
+    }
+
+    private func sectionView(_ section: Section, review: Review) -> [String: Any] {
+        let parts: [[String: Any]] = section.parts.map { part in
+            switch part {
+            case .html(let html): return ["html": html]
+            case .item(let item): return ["item": itemView(item, role: section.role, review: review)]
+            }
+        }
+        var view: [String: Any] = [
+            "id": section.id, "title": section.title, "titleHTML": section.titleHTML,
+            "role": section.role.rawValue, "parts": parts,
+            "isVerdict": section.role == .verdict,
+        ]
+        if section.role.hasItems { view["itemCount"] = section.items.count }
+        return view
+    }
+
+    private func alternativeView(_ model: String) -> [String: Any] {
+        var view: [String: Any] = ["model": model, "name": site.displayName(model: model), "url": false, "vendor": false]
+        if let review = site.review(model: model) {
+            view["url"] = links.review(review.slug)
+            view["vendor"] = review.meta.vendor
+        }
+        return view
+    }
+
+    /// The newest snapshot holding the model in full, then the model's leaderboard rank in every snapshot.
+    private func benchmarkView(_ review: Review) -> [String: Any]? {
+        let model = review.meta.model
+        let holding = site.snapshots(holding: model)
+        guard let newest = holding.last else { return nil }
+        let result = newest.leaderboard.entry(for: model)!.result
+        let rows: [[String: Any]] = newest.snapshot.metrics.map { metric in
+            let ranking = newest.ranking(metric.id)!
+            let entry = ranking.entry(for: model)
+            var row: [String: Any] = [
+                "metric": metric.name, "id": metric.id, "unit": metric.unit,
+                "value": Format.value(result.scores[metric.id], unit: metric.unit),
+                "better": metric.better == .higher ? "higher is better" : "lower is better",
+                "of": ranking.rankedCount,
+                "isRankBy": metric.id == newest.snapshot.rankBy,
+            ]
+            row["rank"] = entry?.rank ?? false
+            row["notMeasured"] = result.scores[metric.id] == nil
+            return row
+        }
+        var view: [String: Any] = [
+            "snapshot": snapshotLink(newest),
+            "rows": rows,
+            "rankBy": newest.snapshot.metric(newest.snapshot.rankBy)?.name ?? newest.snapshot.rankBy,
+            "history": holding.reversed().map { historyRow($0, model: model) },
+            "leaderboard": links.url("/benchmarks/leaderboard/"),
+        ]
+        view["rank"] = newest.leaderboard.rank(of: model) ?? false
+        view["of"] = newest.leaderboard.rankedCount
+        view["movement"] = Format.movement(newest.movements?[model])
+        if newest.date > review.meta.reviewed {
+            view["newerData"] = ["snapshot": snapshotLink(newest), "reviewed": dateView(review.meta.reviewed)] as [String: Any]
+        }
+        return view
+    }
+
+    private func historyRow(_ snapshot: RankedSnapshot, model: String) -> [String: Any] {
+        let entry = snapshot.leaderboard.entry(for: model)
+        let metric = snapshot.leaderboard.metric
+        var row = snapshotLink(snapshot)
+        row["of"] = snapshot.leaderboard.rankedCount
+        row["rank"] = entry?.rank ?? false
+        row["score"] = Format.value(entry?.value, unit: metric.unit)
+        row["metric"] = metric.name
+        row["movement"] = Format.movement(snapshot.movements?[model])
+        return row
+    }
+
+    func snapshotLink(_ snapshot: RankedSnapshot) -> [String: Any] {
+        ["title": snapshot.snapshot.title, "date": dateView(snapshot.date), "url": links.snapshot(snapshot.date)]
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// A folder next to the output where a build is written before it replaces the output in one rename,
+/// so readers and a failed build never see half a site.
+struct Staging: Sendable {
+    let output: URL
+    let folder: URL
+
+    static func create(for output: URL) throws(BuildFailure) -> Staging {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let folder = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            if fm.fileExists(atPath: folder.path) { try fm.removeItem(at: folder) }
+            try fm.createDirectory(at: folder, withIntermediateDirectories: false)
+        } catch {
+            throw BuildFailure([Diagnostic(path: folder.path, line: 1, "cannot create the staging folder: \(error.localizedDescription)")])
+        }
+        return Staging(output: output, folder: folder)
+    }
+
+    /// Creates every folder the files need, once, before files are written concurrently.
+    func makeDirectories(for files: some Sequence<String>) throws(BuildFailure) {
+        let directories = Set(files.compactMap { file -> String? in
+            guard let slash = file.lastIndex(of: "/") else { return nil }
+            return String(file[..<slash])
+        })
+        for directory in directories.sorted() {
+            do {
+                try FileManager.default.createDirectory(at: folder.appendingPathComponent(directory), withIntermediateDirectories: true)
+            } catch {
+                throw BuildFailure([Diagnostic(path: directory, line: 1, "cannot create folder: \(error.localizedDescription)")])
+            }
+        }
+    }
+
+    /// `relative` always comes from a route or a file inside Content/ or the theme, never from raw input,
+    /// and is checked again here so nothing can land outside the staging folder.
+    func write(_ data: Data, to relative: String) throws(Diagnostic) {
+        guard Staging.isSafe(relative) else {
+            throw Diagnostic(path: relative, line: 1, "refusing to write outside the output folder")
+        }
+        do {
+            try data.write(to: folder.appendingPathComponent(relative))
+        } catch {
+            throw Diagnostic(path: relative, line: 1, "cannot write file: \(error.localizedDescription)")
+        }
+    }
+
+    func copy(_ source: URL, to relative: String) throws(Diagnostic) {
+        guard Staging.isSafe(relative) else {
+            throw Diagnostic(path: relative, line: 1, "refusing to write outside the output folder")
+        }
+        do {
+            try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(relative))
+        } catch {
+            throw Diagnostic(path: source.path, line: 1, "cannot copy file: \(error.localizedDescription)")
+        }
+    }
+
+    static func isSafe(_ relative: String) -> Bool {
+        !relative.isEmpty && !relative.hasPrefix("/") && !relative.contains("\\") && !relative.contains("\0")
+            && !relative.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
+    }
+
+    /// Swaps the staging folder in for the output. Placeholder files (`.gitkeep`) are carried over.
+    func commit() throws(BuildFailure) {
+        let fm = FileManager.default
+        do {
+            for name in OutputFolder.placeholders where fm.fileExists(atPath: output.appendingPathComponent(name).path) {
+                try fm.copyItem(at: output.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            }
+            try Data().write(to: folder.appendingPathComponent(OutputFolder.marker))
+            if fm.fileExists(atPath: output.path) {
+                let old = output.deletingLastPathComponent()
+                    .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+                if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
+                try fm.moveItem(at: output, to: old)
+                try fm.moveItem(at: folder, to: output)
+                try fm.removeItem(at: old)
+            } else {
+                try fm.moveItem(at: folder, to: output)
+            }
+        } catch {
+            discard()
+            throw BuildFailure([Diagnostic(path: output.path, line: 1, "cannot replace the output folder: \(error.localizedDescription)")])
+        }
+    }
+
+    func discard() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import VerdictCore
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            Writes into a staging folder next to the output and swaps it in only when every page
+            succeeded, so a failed build leaves the previous output untouched. Problems are printed
+            as path:line: message and the exit status is 1.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write the site into; it is replaced whole.", valueName: "folder"))
+    var output: String = "Public"
+
+    func run() async throws {
+        let options = BuildOptions(content: site.contentURL, contentDisplay: site.content,
+                                   output: URL(fileURLWithPath: output), outputDisplay: output, includeDrafts: site.drafts)
+        do {
+            let report = try await SiteBuilder.build(options)
+            Terminal.report(report.warnings)
+            print("\(report.summary) → \(output)")
+        } catch {
+            Terminal.report(error.diagnostics)
+            Terminal.error("Build failed: \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"); \(output) was not changed.")
+            throw ExitCode.failure
+        }
+    }
+}
