@@ -7,13 +7,17 @@ public struct BuildOptions: Sendable {
     public var output: URL
     public var outputDisplay: String
     public var includeDrafts: Bool
+    /// Folder holding themes; by default `Themes/` next to the content folder (see `Theme.locate`).
+    public var themes: URL?
 
-    public init(content: URL, contentDisplay: String? = nil, output: URL, outputDisplay: String? = nil, includeDrafts: Bool = false) {
+    public init(content: URL, contentDisplay: String? = nil, output: URL, outputDisplay: String? = nil,
+                includeDrafts: Bool = false, themes: URL? = nil) {
         self.content = content
         self.contentDisplay = contentDisplay ?? content.path
         self.output = output
         self.outputDisplay = outputDisplay ?? output.path
         self.includeDrafts = includeDrafts
+        self.themes = themes
     }
 }
 
@@ -40,7 +44,7 @@ public enum SiteBuilder {
                                                         includeDrafts: options.includeDrafts))
         let parsed = await Parser.parse(loaded)
         let site = try Assembler.assemble(parsed)
-        let theme = try await Theme.load(site.config.theme, content: options.content)
+        let theme = try await Theme.load(site.config.theme, content: options.content, themes: options.themes)
         let files = try await SiteWriter.write(site: site, theme: theme, to: options.output)
 
         let elapsed = ContinuousClock.now - clock

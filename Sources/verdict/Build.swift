@@ -19,7 +19,7 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         let options = BuildOptions(content: site.contentURL, contentDisplay: site.content,
-                                   output: URL(fileURLWithPath: output), outputDisplay: output, includeDrafts: site.drafts)
+                                   output: URL(fileURLWithPath: output), outputDisplay: output, includeDrafts: site.drafts, themes: site.themesURL)
         do {
             let report = try await SiteBuilder.build(options)
             Terminal.report(report.warnings)

@@ -44,7 +44,11 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Include reviews marked `draft: true`.")
     var drafts = false
 
+    @Option(name: .long, help: ArgumentHelp("The folder holding themes (default: Themes/ next to the content folder).", valueName: "folder"))
+    var themes: String?
+
     var contentURL: URL { URL(fileURLWithPath: content) }
+    var themesURL: URL? { themes.map { URL(fileURLWithPath: $0) } }
 }
 
 enum Terminal {

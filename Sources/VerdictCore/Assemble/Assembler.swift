@@ -26,7 +26,6 @@ enum Assembler {
             }
             seenDates[snapshot.date] = snapshot.path
         }
-        try problems.check()
 
         let ranked = RankedSnapshot.rank(parsed.snapshots)
         var snapshotsByModel: [String: [Int]] = [:]
@@ -40,8 +39,9 @@ enum Assembler {
         let useCases = Taxonomy.useCases(reviews, intros: parsed.useCaseIntros)
         let capabilities = Taxonomy.capabilities(reviews, latest: ranked.last)
         let pages = parsed.pages.sorted { $0.path < $1.path }
-        let routes = try RouteTable.build(config: parsed.config, reviews: reviews, snapshots: ranked,
-                                          useCases: useCases, capabilities: capabilities, pages: pages)
+        let routes = RouteTable.build(config: parsed.config, reviews: reviews, snapshots: ranked,
+                                      useCases: useCases, capabilities: capabilities, pages: pages, problems: &problems)
+        try problems.check()
         return Site(config: parsed.config, reviews: reviews, snapshots: ranked, useCases: useCases,
                     capabilities: capabilities, pages: pages, staticFiles: parsed.staticFiles, routes: routes,
                     warnings: parsed.warnings, reviewIndexByModel: byModel, reviewIndexBySlug: bySlug,
@@ -51,7 +51,7 @@ enum Assembler {
 
 enum RouteTable {
     static func build(config: SiteConfig, reviews: [Review], snapshots: [RankedSnapshot], useCases: [UseCase],
-                      capabilities: [Capability], pages: [Page]) throws(BuildFailure) -> [Route] {
+                      capabilities: [Capability], pages: [Page], problems: inout DiagnosticList) -> [Route] {
         let size = config.pageSize
         var routes: [Route] = [Route(path: "/", kind: .home), Route(path: "/404.html", kind: .notFound)]
         for page in 1...Route.pageCount(reviews.count, pageSize: size) {
@@ -78,7 +78,6 @@ enum RouteTable {
         for snapshot in snapshots {
             routes.append(Route(path: "/benchmarks/\(snapshot.date)/", kind: .snapshot(snapshot.index)))
         }
-        var problems = DiagnosticList()
         var taken = Set(routes.map(\.path))
         for (index, page) in pages.enumerated() {
             guard taken.insert(page.path).inserted else {
@@ -87,7 +86,6 @@ enum RouteTable {
             }
             routes.append(Route(path: page.path, kind: .page(index)))
         }
-        try problems.check()
         return routes
     }
 }

@@ -14,7 +14,8 @@ public struct Theme: Sendable {
 
     /// Looks for `Themes/<name>` next to the content folder, then in the working folder, then beside the
     /// `verdict` executable's checkout, so a site without its own Themes/ still builds with the default theme.
-    static func locate(_ name: String, content: URL) -> URL? {
+    static func locate(_ name: String, content: URL, themes: URL? = nil) -> URL? {
+        if let themes { return themes.appendingPathComponent(name, isDirectory: true) }
         var candidates = [content.standardizedFileURL.deletingLastPathComponent(),
                           URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         var executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
@@ -27,10 +28,11 @@ public struct Theme: Sendable {
             .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("templates").path) }
     }
 
-    static func load(_ name: String, content: URL) async throws(BuildFailure) -> Theme {
-        guard let directory = locate(name, content: content) else {
+    static func load(_ name: String, content: URL, themes: URL? = nil) async throws(BuildFailure) -> Theme {
+        guard let directory = locate(name, content: content, themes: themes),
+              FileManager.default.fileExists(atPath: directory.appendingPathComponent("templates").path) else {
             throw BuildFailure([Diagnostic(path: "Themes/\(name)", line: 1,
-                                           "theme \"\(name)\" not found: expected Themes/\(name)/templates/ next to the content folder")])
+                                           "theme \"\(name)\" not found: expected \(themes?.path ?? "Themes")/\(name)/templates/ (themes are looked up next to the content folder unless --themes is given)")])
         }
         let templates = directory.appendingPathComponent("templates")
         let library: MustacheLibrary

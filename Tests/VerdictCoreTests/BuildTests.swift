@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import VerdictCore
+
+@Suite("Build: the fixture site end to end")
+struct BuildTests {
+    func build(_ content: URL, into output: URL, drafts: Bool = false) async throws(BuildFailure) -> BuildReport {
+        try await SiteBuilder.build(BuildOptions(content: content, output: output, includeDrafts: drafts, themes: Fixtures.themes))
+    }
+
+    @Test func buildsEveryPage() async throws {
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("Public")
+        let report = try await build(Fixtures.content("basic"), into: output)
+        #expect(report.reviews == 2)
+        #expect(report.snapshots == 2)
+        for path in ["index.html", "404.html", "models/index.html", "models/alpha-one/index.html", "models/beta-two/index.html",
+                     "usecases/index.html", "usecases/triage/index.html", "usecases/support/index.html",
+                     "capabilities/index.html", "capabilities/reasoning/index.html", "benchmarks/index.html",
+                     "benchmarks/leaderboard/index.html", "benchmarks/2026-02-01/index.html", "benchmarks/2026-05-01/index.html",
+                     "benchmarks/methodology/index.html", "robots.txt", "css/site.css", OutputFolder.marker] {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "missing \(path)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("models/draft-model").path))
+    }
+
+    @Test func reviewPageShowsTheReview() async throws {
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("Public")
+        _ = try await build(Fixtures.content("basic"), into: output)
+        let page = try Fixtures.read(output, "models/alpha-one/index.html")
+        #expect(page.contains("<time datetime=\"2026-03-01\">"))
+        #expect(page.contains("Last technical review"))
+        #expect(page.contains("class=\"section section-verdict verdict\""))
+        #expect(page.contains("href=\"/desk/capabilities/classification/\""))
+        #expect(page.contains("href=\"/desk/usecases/triage/\""))
+        #expect(page.contains("href=\"/desk/benchmarks/methodology/\""), "Markdown links get the base path")
+        #expect(page.contains("Pricing (see below)"))
+        // Newest snapshot holding the model: rank on overall shared with Beta Two (72 each), movement 2 → 1.
+        #expect(page.contains("rank <strong>1 of 3</strong>"))
+        #expect(page.contains("▲ 1"))
+        #expect(page.contains("Newer benchmark data"))
+        // Alternatives: one reviewed (linked by title), one only in snapshots (shown by its name).
+        #expect(page.contains("<a href=\"/desk/models/beta-two/\">Beta Two &lt;Pro&gt;</a>"))
+        #expect(page.contains("Gamma Three <span class=\"hint\">not reviewed</span>"))
+        // Raw HTML is omitted in safe mode; text is escaped.
+        #expect(!page.contains("<script>alert(1)</script>"))
+        #expect(!page.contains("<b>quickly</b>"))
+        #expect(page.contains("<code>code</code> &amp;"))
+    }
+
+    @Test func leaderboardRanksTheNewestSnapshot() async throws {
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("Public")
+        _ = try await build(Fixtures.content("basic"), into: output)
+        let page = try Fixtures.read(output, "benchmarks/leaderboard/index.html")
+        let order = ["Alpha One", "Beta Two", "Delta Four", "Gamma Three"].compactMap { page.range(of: ">\($0)<")?.lowerBound }
+        #expect(order.count == 4)
+        #expect(order == order.sorted(), "ties by name, unmeasured last")
+        #expect(page.contains("<a href=\"/desk/models/alpha-one/\">Alpha One</a>"))
+        #expect(page.contains("<th scope=\"row\">Delta Four</th>"), "models without a review are not linked")
+        #expect(page.contains("move-new"))
+        #expect(page.contains("href=\"/desk/benchmarks/2026-02-01/\""), "links the previous snapshot")
+    }
+
+    @Test func taxonomyPagesGroupItemsByModel() async throws {
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("Public")
+        _ = try await build(Fixtures.content("basic"), into: output)
+        let triage = try Fixtures.read(output, "usecases/triage/index.html")
+        #expect(triage.contains("Sorting inbound tickets by intent."))
+        #expect(triage.contains("Ticket triage"))
+        #expect(triage.contains("Support desk"))
+        #expect(triage.contains("href=\"/desk/models/alpha-one/#ticket-triage\""))
+        let reasoning = try Fixtures.read(output, "capabilities/reasoning/index.html")
+        #expect(reasoning.contains("Careful reasoning"))
+        #expect(reasoning.contains("Long chains"))
+        #expect(reasoning.contains("Reasoning ranking"), "the newest snapshot has a metric with the same id")
+    }
+
+    @Test func draftsOnlyWithTheFlag() async throws {
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("Public")
+        let report = try await build(Fixtures.content("basic"), into: output, drafts: true)
+        #expect(report.reviews == 3)
+        let page = try Fixtures.read(output, "models/draft-model/index.html")
+        #expect(page.contains("No benchmark data yet"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        _ = try await build(Fixtures.content("basic"), into: folder.appendingPathComponent("one"))
+        _ = try await build(Fixtures.content("basic"), into: folder.appendingPathComponent("two"))
+        let one = try Fixtures.snapshot(of: folder.appendingPathComponent("one"))
+        let two = try Fixtures.snapshot(of: folder.appendingPathComponent("two"))
+        #expect(one.count > 15)
+        #expect(one == two)
+    }
+
+    @Test func badInputLeavesTheOutputUntouched() async throws {
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("Public")
+        _ = try await build(Fixtures.content("basic"), into: output)
+        let before = try Fixtures.snapshot(of: output)
+        let broken = try Fixtures.site(["site.yml": Fixtures.siteYML, "reviews/a.md": "---\ntitle: A\n---\n",
+                                        "benchmarks/b.json": "{\"date\": \"2026-01-01\",}"])
+        await #expect(throws: BuildFailure.self) { try await build(broken, into: output) }
+        do {
+            _ = try await build(broken, into: output)
+        } catch {
+            let paths = Set(error.diagnostics.map { URL(fileURLWithPath: $0.path).lastPathComponent })
+            #expect(paths == ["a.md", "b.json"], "every problem is reported")
+        }
+        #expect(try Fixtures.snapshot(of: output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+        #expect(siblings == ["Public"], "no staging folder is left behind")
+    }
+
+    @Test func refusesDangerousOutputFolders() async throws {
+        let content = Fixtures.content("basic")
+        for output in [URL(fileURLWithPath: "/"), content, content.deletingLastPathComponent(),
+                       FileManager.default.homeDirectoryForCurrentUser] {
+            await #expect(throws: BuildFailure.self, "\(output.path)") { try await build(content, into: output) }
+        }
+        let foreign = try Fixtures.temporaryFolder()
+        try Data("keep me".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
+        await #expect(throws: BuildFailure.self) { try await build(content, into: foreign) }
+        #expect(try Fixtures.read(foreign, "notes.txt") == "keep me")
+    }
+
+    @Test func duplicateModelsAndPageCollisionsAreErrors() async throws {
+        let content = try Fixtures.site([
+            "site.yml": Fixtures.siteYML,
+            "reviews/a.md": Fixtures.review("a", model: "same"),
+            "reviews/b.md": Fixtures.review("b", model: "same"),
+            "pages/models.md": "---\ntitle: Clash\n---\nText\n",
+        ])
+        do {
+            _ = try await build(content, into: content.deletingLastPathComponent().appendingPathComponent("Public"))
+            Issue.record("expected a failure")
+        } catch {
+            let text = error.description
+            #expect(text.contains("reviews/b.md:3: error: model \"same\" is already reviewed in"))
+            #expect(text.contains("pages/models.md:1: error: page path /models/ collides"))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import VerdictCore
+
+@Suite("Assemble: ranking and movement")
+struct RankingTests {
+    func result(_ model: String, _ name: String, _ scores: [String: Double]) -> SnapshotResult {
+        SnapshotResult(model: model, name: name, vendor: nil, tier: nil, scores: scores)
+    }
+
+    let higher = Metric(id: "q", name: "Q", unit: "", better: .higher, group: nil)
+    let lower = Metric(id: "t", name: "T", unit: "ms", better: .lower, group: nil)
+
+    @Test func tiesShareARankAndNullsComeLast() {
+        let ranking = Ranking(metric: higher, results: [
+            result("d", "Delta", ["q": 50]), result("n", "None", [:]), result("b", "Bravo", ["q": 70]),
+            result("a", "Alpha", ["q": 70]), result("c", "Charlie", ["q": 90]),
+        ])
+        #expect(ranking.entries.map(\.result.model) == ["c", "a", "b", "d", "n"])
+        #expect(ranking.entries.map(\.rank) == [1, 2, 2, 4, nil])
+        #expect(ranking.rankedCount == 4)
+        #expect(ranking.rank(of: "n") == nil)
+    }
+
+    @Test func lowerIsBetterAndTiesOrderByNameThenModel() {
+        let ranking = Ranking(metric: lower, results: [
+            result("z", "Same", ["t": 100]), result("y", "Same", ["t": 100]), result("x", "Fast", ["t": 10]),
+        ])
+        #expect(ranking.entries.map(\.result.model) == ["x", "y", "z"])
+        #expect(ranking.entries.map(\.rank) == [1, 2, 2])
+    }
+
+    @Test func movementComparesWithThePreviousSnapshot() {
+        func snapshot(_ date: String, _ results: [SnapshotResult]) -> Snapshot {
+            Snapshot(path: date, date: Day(date)!, title: date, rankBy: "q", metrics: [higher], results: results)
+        }
+        let ranked = RankedSnapshot.rank([
+            snapshot("2026-01-01", [result("a", "A", ["q": 1]), result("b", "B", ["q": 2]), result("c", "C", [:])]),
+            snapshot("2026-02-01", [result("a", "A", ["q": 3]), result("b", "B", ["q": 2]), result("n", "N", ["q": 0]), result("c", "C", ["q": 1])]),
+        ])
+        #expect(ranked[0].movements == nil)
+        let moves = ranked[1].movements ?? [:]
+        #expect(moves["a"] == .change(1))
+        #expect(moves["b"] == .change(-1))
+        #expect(moves["n"] == .new)
+        #expect(moves["c"] == .unranked)
+    }
+}

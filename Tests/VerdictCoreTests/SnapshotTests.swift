@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import VerdictCore
+
+@Suite("Load: benchmark snapshots")
+struct SnapshotTests {
+    func decode(_ json: String) -> (Snapshot?, [Diagnostic]) {
+        SnapshotDecoder.decode(SourceFile(path: "b.json", relativePath: "benchmarks/b.json", text: json))
+    }
+
+    let metrics = #"[{"id": "overall", "name": "Overall", "better": "higher"}, {"id": "ttft", "name": "TTFT", "unit": "ms", "better": "lower"}]"#
+
+    @Test func decodesTheDocumentedFormat() throws {
+        let (snapshot, diagnostics) = decode(#"{"date": "2026-05-22", "metrics": \#(metrics), "results": [{"model": "m", "scores": {"overall": 1.5, "ttft": null}}]}"#)
+        #expect(diagnostics.isEmpty)
+        let value = try #require(snapshot)
+        #expect(value.rankBy == "overall")
+        #expect(value.results.first?.name == "m")
+        #expect(value.results.first?.scores == ["overall": 1.5])
+    }
+
+    @Test func unknownMetricInScoresNamesItsLine() {
+        let json = "{\"date\": \"2026-05-22\", \"metrics\": \(metrics),\n \"results\": [\n {\"model\": \"m\",\n \"scores\": {\n \"overal\": 3}}]}"
+        let (snapshot, diagnostics) = decode(json)
+        #expect(snapshot == nil)
+        #expect(diagnostics.first?.line == 5)
+        #expect(diagnostics.first?.message.contains("unknown metric \"overal\"") == true)
+    }
+
+    @Test func stringScoresAreRefusedWithTheirLine() {
+        let (_, diagnostics) = decode("{\"date\": \"2026-05-22\", \"metrics\": \(metrics),\n\"results\": [{\"model\": \"m\",\n\"scores\": {\"overall\": \"NaN\"}}]}")
+        #expect(diagnostics.first?.line == 3)
+        #expect(diagnostics.first?.message.contains("must be a number or null") == true)
+    }
+
+    @Test func trailingCommasAreRefused() {
+        let (_, diagnostics) = decode("{\"date\": \"2026-05-22\",\n\"metrics\": \(metrics),\n\"results\": [],\n}")
+        #expect(diagnostics.first?.line == 3)
+        #expect(diagnostics.first?.message.contains("trailing comma") == true)
+    }
+
+    @Test func syntaxErrorsHaveALine() {
+        let (_, diagnostics) = decode("{\n\"date\": \"2026-05-22\"\n\"metrics\": []}")
+        #expect(diagnostics.first?.message.hasPrefix("invalid JSON") == true)
+        #expect(diagnostics.first?.line == 3)
+    }
+
+    @Test func duplicateMetricsAndMissingFields() {
+        let dup = #"{"date": "2026-05-22", "metrics": [{"id": "a", "name": "A", "better": "higher"}, {"id": "a", "name": "B", "better": "lower"}], "results": []}"#
+        #expect(decode(dup).1.first?.message.contains("duplicate metric id") == true)
+        let missing = #"{"date": "2026-05-22", "metrics": [{"id": "a", "better": "higher"}], "results": []}"#
+        #expect(decode(missing).1.first?.message.contains("missing required field `name`") == true)
+        let badDate = #"{"date": "2026-02-30", "metrics": [{"id": "a", "name": "A", "better": "higher"}], "results": []}"#
+        #expect(decode(badDate).1.first?.message.contains("real date") == true)
+        let badBetter = #"{"date": "2026-02-03", "metrics": [{"id": "a", "name": "A", "better": "up"}], "results": []}"#
+        #expect(decode(badBetter).1.first?.message.contains("\"higher\" or \"lower\"") == true)
+    }
+}
