@@ -59,8 +59,8 @@ extension Renderer {
         if includeCells {
             row["cells"] = snapshot.snapshot.metrics.map { metric -> [String: Any] in
                 let value = entry.result.scores[metric.id]
-                var cell: [String: Any] = ["value": Format.value(value, unit: metric.unit), "isRankBy": metric.id == snapshot.snapshot.rankBy]
-                if let value { cell["sort"] = Format.number(value) }
+                // The unit is in the column header, so cells hold bare numbers.
+                var cell: [String: Any] = ["value": value.map(Format.number) ?? "—", "isRankBy": metric.id == snapshot.snapshot.rankBy]
                 let rank = snapshot.ranking(metric.id)?.rank(of: entry.result.model)
                 cell["rank"] = rank ?? false
                 cell["isBest"] = rank == 1
