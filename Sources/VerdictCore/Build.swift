@@ -27,35 +27,72 @@ public struct BuildReport: Sendable {
     public let reviews: Int
     public let snapshots: Int
     public let milliseconds: Int
-    public let warnings: [Diagnostic]
+    /// Warnings (a successful build has no errors).
+    public let diagnostics: [Diagnostic]
 
     public var summary: String {
         "Built \(pages) pages (\(reviews) reviews, \(snapshots) snapshots, \(files) files) in \(milliseconds) ms"
     }
 }
 
-/// The build, step by step: load → parse → assemble → render → write.
+/// The build, step by step: load → parse → assemble → check → render → write.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
         let clock = ContinuousClock.now
         try OutputFolder.validate(options.output, display: options.outputDisplay, content: options.content)
 
-        let loaded = try await Loader.load(LoadOptions(content: options.content, displayPath: options.contentDisplay,
-                                                        includeDrafts: options.includeDrafts))
-        let parsed = await Parser.parse(loaded)
-        let site = try Assembler.assemble(parsed)
-        let theme = try await Theme.load(site.config.theme, content: options.content, themes: options.themes)
-        let files = try await SiteWriter.write(site: site, theme: theme, to: options.output)
-
-        let elapsed = ContinuousClock.now - clock
+        let prepared = try await prepare(content: options.content, contentDisplay: options.contentDisplay,
+                                         includeDrafts: options.includeDrafts, themes: options.themes)
+        try prepared.diagnostics.failOnErrors()
+        let (files, renderDiagnostics) = try await SiteWriter.write(site: prepared.site, theme: prepared.theme,
+                                                                    targets: prepared.targets, statics: prepared.statics,
+                                                                    to: options.output)
+        let site = prepared.site
         return BuildReport(pages: site.routes.count, files: files, reviews: site.reviews.count, snapshots: site.snapshots.count,
-                           milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000),
-                           warnings: site.warnings)
+                           milliseconds: (ContinuousClock.now - clock).milliseconds,
+                           diagnostics: (prepared.diagnostics + renderDiagnostics).sorted())
     }
 
-    /// Everything up to rendering, without writing: what `verdict check` and the preview server reuse.
-    public static func assemble(content: URL, contentDisplay: String? = nil, includeDrafts: Bool = false) async throws(BuildFailure) -> Site {
-        let loaded = try await Loader.load(LoadOptions(content: content, displayPath: contentDisplay, includeDrafts: includeDrafts))
-        return try Assembler.assemble(await Parser.parse(loaded))
+    /// A site ready to render: loaded, parsed, assembled, its theme loaded, and checked.
+    public struct Prepared: Sendable {
+        public let site: Site
+        public let theme: Theme
+        let targets: LinkTargets
+        let statics: [StaticFile]
+        public let diagnostics: [Diagnostic]
     }
+
+    public static func prepare(content: URL, contentDisplay: String? = nil, includeDrafts: Bool = false,
+                               themes: URL? = nil) async throws(BuildFailure) -> Prepared {
+        let loaded = try await Loader.load(LoadOptions(content: content, displayPath: contentDisplay, includeDrafts: includeDrafts))
+        let parsed = await Parser.parse(loaded)
+        let site = Assembler.assemble(parsed)
+        let theme = try await Theme.load(site.config.theme, content: content, themes: themes)
+        let (statics, staticProblems) = SiteWriter.staticFiles(site: site, theme: theme)
+        let targets = LinkTargets(site: site, extraFiles: statics.map(\.outputPath))
+        let diagnostics = Checker.check(site, targets: targets) + staticProblems
+        return Prepared(site: site, theme: theme, targets: targets, statics: statics, diagnostics: diagnostics.sorted())
+    }
+
+    /// `verdict check`: everything `build` does except writing; every problem, in a stable order.
+    public static func check(content: URL, contentDisplay: String? = nil, includeDrafts: Bool = false,
+                             themes: URL? = nil) async -> [Diagnostic] {
+        do {
+            let prepared = try await prepare(content: content, contentDisplay: contentDisplay, includeDrafts: includeDrafts, themes: themes)
+            let rendered = await SiteRenderer.render(site: prepared.site, theme: prepared.theme, targets: prepared.targets) { _, _ in }
+            return (prepared.diagnostics + rendered).sorted()
+        } catch {
+            return error.diagnostics
+        }
+    }
+}
+
+extension [Diagnostic] {
+    func failOnErrors() throws(BuildFailure) {
+        if contains(where: { $0.severity == .error }) { throw BuildFailure(self) }
+    }
+}
+
+extension Duration {
+    var milliseconds: Int { Int(components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000) }
 }

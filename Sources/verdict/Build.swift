@@ -22,7 +22,7 @@ struct Build: AsyncParsableCommand {
                                    output: URL(fileURLWithPath: output), outputDisplay: output, includeDrafts: site.drafts, themes: site.themesURL)
         do {
             let report = try await SiteBuilder.build(options)
-            Terminal.report(report.warnings)
+            Terminal.report(report.diagnostics)
             print("\(report.summary) → \(output)")
         } catch {
             Terminal.report(error.diagnostics)

@@ -31,7 +31,7 @@ struct RankingTests {
 
     @Test func movementComparesWithThePreviousSnapshot() {
         func snapshot(_ date: String, _ results: [SnapshotResult]) -> Snapshot {
-            Snapshot(path: date, date: Day(date)!, title: date, rankBy: "q", metrics: [higher], results: results)
+            Snapshot(file: SourceFile(path: date, relativePath: date, text: ""), date: Day(date)!, title: date, rankBy: "q", metrics: [higher], results: results)
         }
         let ranked = RankedSnapshot.rank([
             snapshot("2026-01-01", [result("a", "A", ["q": 1]), result("b", "B", ["q": 2]), result("c", "C", [:])]),

@@ -11,7 +11,7 @@ struct SnapshotTests {
     let metrics = #"[{"id": "overall", "name": "Overall", "better": "higher"}, {"id": "ttft", "name": "TTFT", "unit": "ms", "better": "lower"}]"#
 
     @Test func decodesTheDocumentedFormat() throws {
-        let (snapshot, diagnostics) = decode(#"{"date": "2026-05-22", "metrics": \#(metrics), "results": [{"model": "m", "scores": {"overall": 1.5, "ttft": null}}]}"#)
+        let (snapshot, diagnostics) = decode(#"{"date": "2026-05-22", "metrics": \#(metrics), "results": [{"model": "m", "scores": {"overall": 1.5, "ttft": null}}, {"model": "n", "scores": {"ttft": 3}}]}"#)
         #expect(diagnostics.isEmpty)
         let value = try #require(snapshot)
         #expect(value.rankBy == "overall")

@@ -1,33 +1,40 @@
 /// Builds the immutable `Site`: cross-checks reviews and snapshots, ranks every snapshot once,
 /// gathers use cases and capabilities, and lays out the routes.
 enum Assembler {
-    static func assemble(_ parsed: ParsedSite) throws(BuildFailure) -> Site {
+    /// Never fails: inputs that conflict are reported and left out, so later checks still run on the rest.
+    static func assemble(_ parsed: ParsedSite) -> Site {
         var problems = DiagnosticList()
-        let reviews = parsed.reviews.sorted { ($0.meta.title.lowercased(), $0.slug) < ($1.meta.title.lowercased(), $1.slug) }
+        problems.append(contentsOf: parsed.diagnostics)
 
+        // One review per model: the first file by path keeps it.
+        var firstByModel: [String: Review] = [:]
+        for review in parsed.reviews.sorted(by: { $0.path < $1.path }) {
+            if let first = firstByModel[review.meta.model] {
+                problems.error(review.path, review.meta.fieldLines["model"] ?? 1,
+                               "model \"\(review.meta.model)\" is already reviewed in \(first.path); one review per model")
+            } else {
+                firstByModel[review.meta.model] = review
+            }
+        }
+        let reviews = firstByModel.values.sorted { ($0.meta.title.lowercased(), $0.slug) < ($1.meta.title.lowercased(), $1.slug) }
         var byModel: [String: Int] = [:]
         var bySlug: [String: Int] = [:]
         for (index, review) in reviews.enumerated() {
             bySlug[review.slug] = index
-            if let other = byModel[review.meta.model] {
-                let first = reviews[other]
-                let (earlier, later) = first.path < review.path ? (first, review) : (review, first)
-                problems.error(later.path, later.meta.fieldLines["model"] ?? 1,
-                               "model \"\(review.meta.model)\" is already reviewed in \(earlier.path); one review per model")
-            } else {
-                byModel[review.meta.model] = index
-            }
+            byModel[review.meta.model] = index
         }
 
-        var seenDates: [Day: String] = [:]
+        // One snapshot per date: `/benchmarks/<date>/` must name one run.
+        var snapshots: [Snapshot] = []
         for snapshot in parsed.snapshots {
-            if let other = seenDates[snapshot.date] {
-                problems.error(snapshot.path, 1, "another snapshot (\(other)) has the same date \(snapshot.date); each snapshot needs its own date")
+            if let other = snapshots.last, other.date == snapshot.date {
+                problems.error(snapshot.path, 1, "another snapshot (\(other.path)) has the same date \(snapshot.date); each snapshot needs its own date")
+            } else {
+                snapshots.append(snapshot)
             }
-            seenDates[snapshot.date] = snapshot.path
         }
 
-        let ranked = RankedSnapshot.rank(parsed.snapshots)
+        let ranked = RankedSnapshot.rank(snapshots)
         var snapshotsByModel: [String: [Int]] = [:]
         var names: [String: String] = [:]
         for snapshot in ranked {
@@ -41,10 +48,9 @@ enum Assembler {
         let pages = parsed.pages.sorted { $0.path < $1.path }
         let routes = RouteTable.build(config: parsed.config, reviews: reviews, snapshots: ranked,
                                       useCases: useCases, capabilities: capabilities, pages: pages, problems: &problems)
-        try problems.check()
         return Site(config: parsed.config, reviews: reviews, snapshots: ranked, useCases: useCases,
                     capabilities: capabilities, pages: pages, staticFiles: parsed.staticFiles, routes: routes,
-                    warnings: parsed.warnings, reviewIndexByModel: byModel, reviewIndexBySlug: bySlug,
+                    diagnostics: problems.items, reviewIndexByModel: byModel, reviewIndexBySlug: bySlug,
                     snapshotsByModel: snapshotsByModel, modelNames: names)
     }
 }

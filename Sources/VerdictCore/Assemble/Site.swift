@@ -10,7 +10,8 @@ public struct Site: Sendable {
     public let pages: [Page]
     public let staticFiles: [StaticFile]
     public let routes: [Route]
-    public let warnings: [Diagnostic]
+    /// Problems found up to and including assembly; `Checker` adds the site-wide checks.
+    public let diagnostics: [Diagnostic]
 
     let reviewIndexByModel: [String: Int]
     let reviewIndexBySlug: [String: Int]

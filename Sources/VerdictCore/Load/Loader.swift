@@ -10,8 +10,9 @@ public struct LoadedSite: Sendable {
     /// Free pages with their site path (`/benchmarks/methodology/`).
     public let pages: [(path: String, source: PageSource)]
     public let staticFiles: [StaticFile]
-    /// Problems that do not stop the build.
-    public let warnings: [Diagnostic]
+    /// Every problem found while loading. Files with errors are left out of the site, and the build
+    /// goes on to find the problems in the rest before it fails, so one run reports them all.
+    public let diagnostics: [Diagnostic]
 }
 
 /// A file copied verbatim into the site.
@@ -98,10 +99,12 @@ enum Loader {
         let staticFiles = tree.staticFiles.map { entry in
             StaticFile(source: entry.url, outputPath: String(entry.relativePath.dropFirst("static/".count)))
         }
-        try problems.check()
-        guard let config else { throw BuildFailure(problems.items) }
-        return LoadedSite(config: config, reviews: reviews, snapshots: snapshots.sorted { $0.date < $1.date },
-                          useCaseIntros: intros, pages: pages, staticFiles: staticFiles, warnings: problems.items)
+        // Without a usable site.yml no link or page can be laid out, so stop here.
+        guard let config, !problems.items.contains(where: { $0.severity == .error && $0.path.hasSuffix(SiteConfig.fileName) }) else {
+            throw BuildFailure(problems.items)
+        }
+        return LoadedSite(config: config, reviews: reviews, snapshots: snapshots.sorted { ($0.date, $0.path) < ($1.date, $1.path) },
+                          useCaseIntros: intros, pages: pages, staticFiles: staticFiles, diagnostics: problems.items)
     }
 
     private static func readFile(_ entry: ContentTree.Entry) -> Result<SourceFile, Diagnostic> {

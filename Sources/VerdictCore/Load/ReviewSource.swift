@@ -32,6 +32,7 @@ public struct ReviewSource: Sendable {
     public let bodyLine: Int
 
     static let requiredFields = ["title", "model", "vendor", "reviewed"]
+    static let optionalFields = ["family", "tier", "released", "published", "summary", "alternatives", "draft"]
 
     static func decode(_ file: SourceFile, slug: String) -> (ReviewSource?, [Diagnostic]) {
         let split: FrontMatterSplit
@@ -57,15 +58,22 @@ public struct ReviewSource: Sendable {
         let summary = fields.string("summary")
         let alternatives = fields.stringList("alternatives").map { Located(value: $0.value, line: $0.line) }
         let draft = fields.bool("draft") ?? false
-        guard fields.diagnostics.items.isEmpty, let title, let model, let vendor, let reviewed else {
+        var lines: [String: Int] = [:]
+        let known = requiredFields + optionalFields
+        for (key, line) in fields.keys {
+            lines[key] = line
+            if !known.contains(key) {
+                let hint = Suggest.nearest(to: key, in: known).map { "; did you mean `\($0)`?" } ?? ""
+                fields.diagnostics.warning(file.path, line, "unknown front-matter field `\(key)` is ignored\(hint)")
+            }
+        }
+        guard !fields.diagnostics.hasErrors, let title, let model, let vendor, let reviewed else {
             return (nil, fields.diagnostics.items)
         }
-        var lines: [String: Int] = [:]
-        for (key, line) in fields.keys { lines[key] = line }
         let meta = ReviewMeta(title: title, model: model, vendor: vendor, reviewed: reviewed, family: family,
                               tier: tier, released: released, published: published ?? reviewed, summary: summary,
                               alternatives: alternatives, draft: draft, fieldLines: lines)
-        return (ReviewSource(slug: slug, file: file, meta: meta, body: split.body, bodyLine: split.bodyLine), [])
+        return (ReviewSource(slug: slug, file: file, meta: meta, body: split.body, bodyLine: split.bodyLine), fields.diagnostics.items)
     }
 }
 

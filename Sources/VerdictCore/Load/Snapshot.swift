@@ -1,6 +1,8 @@
 /// One benchmark run: a dated leaderboard of models scored on several metrics.
 public struct Snapshot: Sendable {
-    public let path: String
+    /// The JSON file, kept so later checks can point at a line in it.
+    let file: SourceFile
+    public var path: String { file.path }
     public let date: Day
     public let title: String
     /// The metric the leaderboard is ranked on.
@@ -9,6 +11,12 @@ public struct Snapshot: Sendable {
     public let results: [SnapshotResult]
 
     public func metric(_ id: String) -> Metric? { metrics.first { $0.id == id } }
+
+    /// Source line of the result for `model`.
+    func line(ofResult model: String) -> Int {
+        guard let index = results.firstIndex(where: { $0.model == model }) else { return 1 }
+        return JSONLocator(file: file).line(["results", .index(index), "model"])
+    }
 }
 
 public struct Metric: Sendable, Hashable {

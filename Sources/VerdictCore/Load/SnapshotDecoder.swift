@@ -127,7 +127,11 @@ enum SnapshotDecoder {
         }
         guard !problems.hasErrors, let date else { return (nil, problems.items) }
         let title = raw.title?.nonEmpty ?? "Benchmark snapshot \(date)"
-        return (Snapshot(path: path, date: date, title: title, rankBy: rankBy, metrics: metrics, results: results), problems.items)
+        for (index, metric) in metrics.enumerated() where !results.contains(where: { $0.scores[metric.id] != nil }) {
+            problems.warning(path, locator.line(["metrics", .index(index), "id"]),
+                             "no result has a value for metric \"\(metric.id)\"; remove it or add the scores")
+        }
+        return (Snapshot(file: locator.file, date: date, title: title, rankBy: rankBy, metrics: metrics, results: results), problems.items)
     }
 
     private static func diagnostic(for error: DecodingError, locator: JSONLocator) -> Diagnostic {

@@ -8,7 +8,7 @@ public struct ParsedSite: Sendable {
     public let useCaseIntros: [String: Page]
     public let pages: [Page]
     public let staticFiles: [StaticFile]
-    public let warnings: [Diagnostic]
+    public let diagnostics: [Diagnostic]
 }
 
 enum Parser {
@@ -22,7 +22,7 @@ enum Parser {
             intros[slug] = Page.parse(source, path: "/usecases/\(slug)/", markdown: markdown)
         }
         return ParsedSite(config: site.config, reviews: await reviews, snapshots: site.snapshots, useCaseIntros: intros,
-                          pages: await pages, staticFiles: site.staticFiles, warnings: site.warnings)
+                          pages: await pages, staticFiles: site.staticFiles, diagnostics: site.diagnostics)
     }
 
     private struct Pair: Sendable {

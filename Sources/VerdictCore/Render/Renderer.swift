@@ -12,8 +12,13 @@ struct Renderer: Sendable {
     }
 
     func render(_ route: Route) throws(Diagnostic) -> String {
+        try renderPage(route).html
+    }
+
+    /// The page and the name of the template that made it.
+    func renderPage(_ route: Route) throws(Diagnostic) -> (template: String, html: String) {
         let (template, context) = view(for: route)
-        return try theme.render(context, template: template)
+        return (template, try theme.render(context, template: template))
     }
 
     private func view(for route: Route) -> (String, [String: Any]) {

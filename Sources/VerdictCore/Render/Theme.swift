@@ -7,6 +7,8 @@ public struct Theme: Sendable {
     public let directory: URL
     let library: MustacheLibrary
     let staticFiles: [StaticFile]
+    /// Template sources by name, kept to point diagnostics at the line that wrote a link.
+    let sources: [String: String]
 
     /// Templates every theme must provide; one per kind of page.
     static let requiredTemplates = ["home", "models", "review", "usecases", "usecase", "capabilities", "capability",
@@ -52,7 +54,31 @@ public struct Theme: Sendable {
                            "theme \"\(name)\" has no template \"\($0)\"; copy it from Themes/default/templates/")
             })
         }
-        return Theme(name: name, directory: directory, library: library, staticFiles: staticFiles(in: directory))
+        return Theme(name: name, directory: directory, library: library, staticFiles: staticFiles(in: directory),
+                     sources: templateSources(in: templates))
+    }
+
+    private static func templateSources(in templates: URL) -> [String: String] {
+        var sources: [String: String] = [:]
+        let base = templates.standardizedFileURL.pathComponents.count
+        let enumerator = FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "mustache" else { continue }
+            let name = url.standardizedFileURL.pathComponents.dropFirst(base).joined(separator: "/").dropLast(".mustache".count)
+            sources[String(name)] = try? String(contentsOf: url, encoding: .utf8)
+        }
+        return sources
+    }
+
+    /// The template file and line most likely to have written `literal`: the page's own template first,
+    /// then the layout and partials, by name.
+    func origin(of literal: String, renderedBy template: String) -> (path: String, line: Int) {
+        let names = [template] + sources.keys.filter { $0 != template }.sorted()
+        for name in names {
+            guard let text = sources[name], let range = text.range(of: literal) else { continue }
+            return (templatePath(name), 1 + text[..<range.lowerBound].count { $0 == "\n" })
+        }
+        return (templatePath(template), 1)
     }
 
     private static func staticFiles(in directory: URL) -> [StaticFile] {
@@ -68,9 +94,13 @@ public struct Theme: Sendable {
         return files.sorted { $0.outputPath < $1.outputPath }
     }
 
+    func templatePath(_ template: String) -> String {
+        DisplayPath.of(directory.appendingPathComponent("templates/\(template).mustache"))
+    }
+
     func render(_ context: [String: Any], template: String) throws(Diagnostic) -> String {
         guard let html = library.render(context, withTemplate: template) else {
-            throw Diagnostic(path: directory.appendingPathComponent("templates/\(template).mustache").path, line: 1,
+            throw Diagnostic(path: templatePath(template), line: 1,
                              "template \"\(template)\" not found in theme \"\(name)\"")
         }
         return html

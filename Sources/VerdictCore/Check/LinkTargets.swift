@@ -1,0 +1,88 @@
+import Foundation
+import VerdictMarkdown
+
+/// What an internal link can point at: every page, every written file, and the anchors of pages
+/// whose ids Verdict knows (reviews and Markdown pages).
+struct LinkTargets: Sendable {
+    let root: String
+    /// Site paths of pages (`/models/x/`) and files (`/css/site.css`).
+    let paths: Set<String>
+    /// Anchors per page path, where known.
+    let anchors: [String: Set<String>]
+
+    init(site: Site, extraFiles: [String] = []) {
+        root = site.config.root
+        var paths = Set(site.routes.map(\.path))
+        for file in site.staticFiles { paths.insert("/" + file.outputPath) }
+        for file in extraFiles { paths.insert("/" + file) }
+        self.paths = paths
+        var anchors: [String: Set<String>] = [:]
+        for review in site.reviews { anchors["/models/\(review.slug)/"] = review.anchors }
+        for page in site.pages { anchors[page.path] = page.anchors }
+        self.anchors = anchors
+    }
+
+    enum Problem: Equatable {
+        case missingPage(String)
+        case missingAnchor(page: String, anchor: String)
+    }
+
+    /// Checks a link as written in Markdown on the page at `pagePath` (site path, before the baseURL prefix).
+    /// Returns nil for links that resolve or that leave the site.
+    func problem(with destination: String, on pagePath: String) -> Problem? {
+        guard let (path, anchor) = resolve(destination, from: pagePath) else { return nil }
+        let page = canonical(path)
+        guard let page else { return .missingPage(path) }
+        if let anchor, !anchor.isEmpty, let known = anchors[page], !known.contains(anchor) {
+            return .missingAnchor(page: page, anchor: anchor)
+        }
+        return nil
+    }
+
+    /// Same, for a link found in rendered HTML, which already carries the baseURL path.
+    func problem(withRendered href: String, on pagePath: String) -> Problem? {
+        if href.hasPrefix("/") && !href.hasPrefix("//") {
+            guard href.hasPrefix(root) else { return .missingPage(href) }
+            return problem(with: "/" + href.dropFirst(root.count), on: pagePath)
+        }
+        return problem(with: href, on: pagePath)
+    }
+
+    /// A page path exists as written, or with the trailing slash a folder URL needs.
+    private func canonical(_ path: String) -> String? {
+        if paths.contains(path) { return path }
+        if !path.hasSuffix("/"), paths.contains(path + "/") { return path + "/" }
+        if path.hasSuffix("/index.html"), paths.contains(String(path.dropLast("index.html".count))) {
+            return String(path.dropLast("index.html".count))
+        }
+        return nil
+    }
+
+    /// (site path, fragment) for links inside the site; nil for external links (scheme or `//`).
+    private func resolve(_ destination: String, from pagePath: String) -> (String, String?)? {
+        if destination.isEmpty || destination.hasPrefix("//") { return nil }
+        if let colon = destination.firstIndex(of: ":"),
+           !destination[..<colon].contains("/"), !destination[..<colon].contains("#"), !destination[..<colon].contains("?") {
+            return nil
+        }
+        var rest = Substring(destination)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...])
+            rest = rest[..<hash]
+        }
+        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        let decoded = String(rest).removingPercentEncoding ?? String(rest)
+        if decoded.isEmpty { return (pagePath, fragment) }
+        let base = decoded.hasPrefix("/") ? [] : pagePath.split(separator: "/").map(String.init)
+        var parts: [String] = base
+        for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(String(part))
+        }
+        var path = "/" + parts.joined(separator: "/")
+        if decoded.hasSuffix("/"), path != "/" { path += "/" }
+        return (path, fragment)
+    }
+}
