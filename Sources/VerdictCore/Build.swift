@@ -67,7 +67,7 @@ public enum SiteBuilder {
         let loaded = try await Loader.load(LoadOptions(content: content, displayPath: contentDisplay, includeDrafts: includeDrafts))
         let parsed = await Parser.parse(loaded)
         let site = Assembler.assemble(parsed)
-        let theme = try await Theme.load(site.config.theme, content: content, themes: themes)
+        let theme = try await Theme.load(site.config, content: content, themes: themes)
         let (statics, staticProblems) = SiteWriter.staticFiles(site: site, theme: theme)
         let targets = LinkTargets(site: site, extraFiles: statics.map(\.outputPath))
         let diagnostics = Checker.check(site, targets: targets) + staticProblems

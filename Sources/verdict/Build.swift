@@ -26,7 +26,8 @@ struct Build: AsyncParsableCommand {
             print("\(report.summary) → \(output)")
         } catch {
             Terminal.report(error.diagnostics)
-            Terminal.error("Build failed: \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"); \(output) was not changed.")
+            let errors = error.diagnostics.count { $0.severity == .error }
+            Terminal.error("Build failed: \(errors) error\(errors == 1 ? "" : "s"); \(output) was not changed.")
             throw ExitCode.failure
         }
     }

@@ -56,7 +56,12 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Enough to act on; a broken theme can repeat one mistake thousands of times.
+    static let reportLimit = 200
+
     static func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics.sorted() { error(diagnostic.description) }
+        let sorted = diagnostics.sorted()
+        for diagnostic in sorted.prefix(reportLimit) { error(diagnostic.description) }
+        if sorted.count > reportLimit { error("… and \(sorted.count - reportLimit) more (run verdict check --format json for the full list)") }
     }
 }

@@ -108,6 +108,9 @@ enum Checker {
 
     private static func checkSections(_ site: Site, into problems: inout DiagnosticList) {
         for review in site.reviews {
+            if review.sections.isEmpty && review.introHTML.isEmpty {
+                problems.error(review.path, review.bodyLine, "the review has no text after its front matter; write at least a ## Verdict section")
+            }
             for section in review.sections where section.role != .other && section.isEmpty {
                 problems.warning(review.path, section.line, "section \"\(section.title)\" is empty")
             }

@@ -18,6 +18,8 @@ public struct LoadedSite: Sendable {
 /// A file copied verbatim into the site.
 public struct StaticFile: Sendable {
     public let source: URL
+    /// As shown in diagnostics.
+    public let displayPath: String
     /// Relative to the site root.
     public let outputPath: String
 }
@@ -97,7 +99,7 @@ enum Loader {
             if let page { pages.append((path, page)) }
         }
         let staticFiles = tree.staticFiles.map { entry in
-            StaticFile(source: entry.url, outputPath: String(entry.relativePath.dropFirst("static/".count)))
+            StaticFile(source: entry.url, displayPath: entry.displayPath, outputPath: String(entry.relativePath.dropFirst("static/".count)))
         }
         // Without a usable site.yml no link or page can be laid out, so stop here.
         guard let config, !problems.items.contains(where: { $0.severity == .error && $0.path.hasSuffix(SiteConfig.fileName) }) else {

@@ -16,6 +16,9 @@ public struct SiteConfig: Sendable {
     public var staleAfterDays: Int
     /// Items per page on lists that grow with the site.
     public var pageSize: Int
+    /// Where site.yml is and which line names the theme, for messages about the theme.
+    var sourcePath = "site.yml"
+    var themeLine = 1
 
     public static let fileName = "site.yml"
 
@@ -37,6 +40,8 @@ public struct SiteConfig: Sendable {
             unsafeHTML: fields.bool("unsafeHTML") ?? false,
             staleAfterDays: fields.int("staleAfterDays", in: 1...36_500) ?? 180,
             pageSize: fields.int("pageSize", in: 1...10_000) ?? 50)
+        config.sourcePath = file.path
+        config.themeLine = fields.line(of: "theme")
         if let base {
             if let (url, root) = SiteConfig.parseBaseURL(base) {
                 config.baseURL = url

@@ -8,6 +8,8 @@ public struct Review: Sendable {
     public let meta: ReviewMeta
     /// Everything before the first `##` heading.
     public let introHTML: String
+    /// File line where the body starts, after the front matter.
+    public let bodyLine: Int
     public let sections: [Section]
     /// One line for lists and feeds: `summary:` or the first sentence of the verdict.
     public let summary: String

@@ -30,10 +30,11 @@ public struct Theme: Sendable {
             .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("templates").path) }
     }
 
-    static func load(_ name: String, content: URL, themes: URL? = nil) async throws(BuildFailure) -> Theme {
+    static func load(_ config: SiteConfig, content: URL, themes: URL? = nil) async throws(BuildFailure) -> Theme {
+        let name = config.theme
         guard let directory = locate(name, content: content, themes: themes),
               FileManager.default.fileExists(atPath: directory.appendingPathComponent("templates").path) else {
-            throw BuildFailure([Diagnostic(path: "Themes/\(name)", line: 1,
+            throw BuildFailure([Diagnostic(path: config.sourcePath, line: config.themeLine,
                                            "theme \"\(name)\" not found: expected \(themes?.path ?? "Themes")/\(name)/templates/ (themes are looked up next to the content folder unless --themes is given)")])
         }
         let templates = directory.appendingPathComponent("templates")
@@ -89,7 +90,7 @@ public struct Theme: Sendable {
         var files: [StaticFile] = []
         for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
             let relative = url.standardizedFileURL.pathComponents.dropFirst(base).joined(separator: "/")
-            files.append(StaticFile(source: url, outputPath: relative))
+            files.append(StaticFile(source: url, displayPath: DisplayPath.of(url), outputPath: relative))
         }
         return files.sorted { $0.outputPath < $1.outputPath }
     }
