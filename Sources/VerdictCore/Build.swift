@@ -48,7 +48,7 @@ public enum SiteBuilder {
                                                                     targets: prepared.targets, statics: prepared.statics,
                                                                     to: options.output)
         let site = prepared.site
-        return BuildReport(pages: site.routes.count, files: files, reviews: site.reviews.count, snapshots: site.snapshots.count,
+        return BuildReport(pages: site.pageCount, files: files, reviews: site.reviews.count, snapshots: site.snapshots.count,
                            milliseconds: (ContinuousClock.now - clock).milliseconds,
                            diagnostics: (prepared.diagnostics + renderDiagnostics).sorted())
     }

@@ -46,10 +46,13 @@ enum Assembler {
         let useCases = Taxonomy.useCases(reviews, intros: parsed.useCaseIntros)
         let capabilities = Taxonomy.capabilities(reviews, latest: ranked.last)
         let pages = parsed.pages.sorted { $0.path < $1.path }
-        let routes = RouteTable.build(config: parsed.config, reviews: reviews, snapshots: ranked,
-                                      useCases: useCases, capabilities: capabilities, pages: pages, problems: &problems)
+        let comparisons = Comparison.pairs(reviews)
+        let routes = RouteTable.build(config: parsed.config, reviews: reviews, snapshots: ranked, useCases: useCases,
+                                      capabilities: capabilities, comparisons: comparisons, pages: pages,
+                                      staticFiles: parsed.staticFiles, problems: &problems)
         return Site(config: parsed.config, reviews: reviews, snapshots: ranked, useCases: useCases,
-                    capabilities: capabilities, pages: pages, staticFiles: parsed.staticFiles, routes: routes,
+                    capabilities: capabilities, comparisons: comparisons, changes: SnapshotChange.all(ranked),
+                    pages: pages, staticFiles: parsed.staticFiles, routes: routes,
                     diagnostics: problems.items, reviewIndexByModel: byModel, reviewIndexBySlug: bySlug,
                     snapshotsByModel: snapshotsByModel, modelNames: names)
     }
@@ -57,7 +60,8 @@ enum Assembler {
 
 enum RouteTable {
     static func build(config: SiteConfig, reviews: [Review], snapshots: [RankedSnapshot], useCases: [UseCase],
-                      capabilities: [Capability], pages: [Page], problems: inout DiagnosticList) -> [Route] {
+                      capabilities: [Capability], comparisons: [Comparison], pages: [Page], staticFiles: [StaticFile],
+                      problems: inout DiagnosticList) -> [Route] {
         let size = config.pageSize
         var routes: [Route] = [Route(path: "/", kind: .home), Route(path: "/404.html", kind: .notFound)]
         for page in 1...Route.pageCount(reviews.count, pageSize: size) {
@@ -81,8 +85,20 @@ enum RouteTable {
         }
         routes.append(Route(path: "/benchmarks/", kind: .benchmarks))
         routes.append(Route(path: "/benchmarks/leaderboard/", kind: .leaderboard))
+        routes.append(Route(path: "/benchmarks/changes/", kind: .changes))
         for snapshot in snapshots {
             routes.append(Route(path: "/benchmarks/\(snapshot.date)/", kind: .snapshot(snapshot.index)))
+            routes.append(Route(path: "/benchmarks/\(snapshot.date).csv", kind: .snapshotCSV(snapshot.index)))
+        }
+        for (index, comparison) in comparisons.enumerated() {
+            routes.append(Route(path: comparison.path(in: reviews), kind: .compare(index)))
+        }
+        routes += [Route(path: "/feed.xml", kind: .atomFeed), Route(path: "/feed.json", kind: .jsonFeed),
+                   Route(path: "/sitemap.xml", kind: .sitemap), Route(path: "/api/models.json", kind: .modelsAPI),
+                   Route(path: "/api/leaderboard.json", kind: .leaderboardAPI)]
+        // The site's own robots.txt wins over the generated one.
+        if !staticFiles.contains(where: { $0.outputPath == "robots.txt" }) {
+            routes.append(Route(path: "/robots.txt", kind: .robots))
         }
         var taken = Set(routes.map(\.path))
         for (index, page) in pages.enumerated() {

@@ -14,6 +14,19 @@ public struct Route: Sendable, Hashable {
         case snapshot(Int)
         case page(Int)
         case notFound
+        case compare(Int)
+        case changes
+        // Files that are not HTML pages.
+        case atomFeed, jsonFeed, sitemap, robots, modelsAPI, leaderboardAPI
+        case snapshotCSV(Int)
+
+        /// HTML pages get a template, a layout and a link check; the rest are data files.
+        public var isPage: Bool {
+            switch self {
+            case .atomFeed, .jsonFeed, .sitemap, .robots, .modelsAPI, .leaderboardAPI, .snapshotCSV: false
+            default: true
+            }
+        }
     }
 
     /// Site path from the root, such as `/models/gpt-4-1-nano/`; `/404.html` for the error page.

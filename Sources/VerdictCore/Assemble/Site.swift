@@ -7,6 +7,9 @@ public struct Site: Sendable {
     public let snapshots: [RankedSnapshot]
     public let useCases: [UseCase]
     public let capabilities: [Capability]
+    public let comparisons: [Comparison]
+    /// One entry per snapshot after the first.
+    public let changes: [SnapshotChange]
     public let pages: [Page]
     public let staticFiles: [StaticFile]
     public let routes: [Route]
@@ -21,6 +24,14 @@ public struct Site: Sendable {
     let modelNames: [String: String]
 
     public var latest: RankedSnapshot? { snapshots.last }
+
+    /// Compare pages that involve the review at `index`.
+    public func comparisons(of index: Int) -> [Comparison] {
+        comparisons.filter { $0.first == index || $0.second == index }
+    }
+
+    /// HTML pages only (not feeds and data files).
+    public var pageCount: Int { routes.count { $0.kind.isPage } }
 
     public func review(model: String) -> Review? { reviewIndexByModel[model].map { reviews[$0] } }
     public func review(slug: String) -> Review? { reviewIndexBySlug[slug].map { reviews[$0] } }

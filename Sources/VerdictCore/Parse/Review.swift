@@ -54,6 +54,8 @@ public struct Section: Sendable {
     public let role: Role
     public let line: Int
     public let parts: [Part]
+    /// The section as plain text, paragraphs separated by blank lines (for feeds and data downloads).
+    public let text: String
 
     public enum Part: Sendable {
         case html(String)

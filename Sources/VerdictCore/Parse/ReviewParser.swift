@@ -29,7 +29,8 @@ enum ReviewParser {
                 ? SectionItems.extract(group.blocks, anchors: &anchors)
                 : [.html(BlockHTML.join(group.blocks, anchors: &anchors))].filter { !$0.isEmptyHTML }
             sections.append(Section(id: id, title: group.heading.text, titleHTML: group.heading.inlineHTML,
-                                    role: role, line: group.heading.line, parts: parts))
+                                    role: role, line: group.heading.line, parts: parts,
+                                    text: group.blocks.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n")))
         }
         let introHTML = BlockHTML.join(introBlocks, anchors: &anchors)
         let summary = source.meta.summary

@@ -1,5 +1,7 @@
-/// Renders routes to HTML: builds each page's view model (plain dictionaries, which Mustache reads
-/// fastest) and hands it to the theme's template for that kind of page.
+import Foundation
+
+/// Renders routes: HTML pages through the theme (view models are plain dictionaries, which Mustache
+/// reads fastest), feeds and data files directly.
 struct Renderer: Sendable {
     let site: Site
     let theme: Theme
@@ -11,30 +13,49 @@ struct Renderer: Sendable {
         self.links = Links(config: site.config)
     }
 
-    func render(_ route: Route) throws(Diagnostic) -> String {
-        try renderPage(route).html
+    enum Output {
+        case page(template: String, html: String)
+        case file(Data)
+
+        var data: Data {
+            switch self {
+            case .page(_, let html): Data(html.utf8)
+            case .file(let data): data
+            }
+        }
     }
 
-    /// The page and the name of the template that made it.
-    func renderPage(_ route: Route) throws(Diagnostic) -> (template: String, html: String) {
-        let (template, context) = view(for: route)
-        return (template, try theme.render(context, template: template))
+    func render(_ route: Route) throws(Diagnostic) -> Output {
+        switch route.kind {
+        case .atomFeed: return .file(Data(atomFeed().utf8))
+        case .jsonFeed: return .file(jsonFeed())
+        case .sitemap: return .file(Data(sitemap().utf8))
+        case .robots: return .file(Data(robots().utf8))
+        case .modelsAPI: return .file(modelsAPI())
+        case .leaderboardAPI: return .file(leaderboardAPI())
+        case .snapshotCSV(let index): return .file(Data(snapshotCSV(site.snapshots[index]).utf8))
+        default:
+            let (template, context) = view(for: route)
+            return .page(template: template, html: try theme.render(context, template: template))
+        }
     }
 
     private func view(for route: Route) -> (String, [String: Any]) {
         switch route.kind {
-        case .home: return ("home", homeView(route))
-        case .models(let page): return ("models", modelsView(route, page: page))
-        case .review(let index): return ("review", reviewView(route, review: site.reviews[index]))
-        case .useCases: return ("usecases", useCasesView(route))
-        case .useCase(let index, let page): return ("usecase", useCaseView(route, site.useCases[index], page: page))
-        case .capabilities: return ("capabilities", capabilitiesView(route))
-        case .capability(let index, let page): return ("capability", capabilityView(route, site.capabilities[index], page: page))
-        case .benchmarks: return ("benchmarks", benchmarksView(route))
-        case .leaderboard: return ("snapshot", snapshotView(route, site.latest, isLeaderboard: true))
-        case .snapshot(let index): return ("snapshot", snapshotView(route, site.snapshots[index], isLeaderboard: false))
-        case .page(let index): return ("page", pageView(route, site.pages[index]))
-        case .notFound: return ("404", notFoundView(route))
+        case .home: ("home", homeView(route))
+        case .models(let page): ("models", modelsView(route, page: page))
+        case .review(let index): ("review", reviewView(route, index: index))
+        case .useCases: ("usecases", useCasesView(route))
+        case .useCase(let index, let page): ("usecase", useCaseView(route, site.useCases[index], page: page))
+        case .capabilities: ("capabilities", capabilitiesView(route))
+        case .capability(let index, let page): ("capability", capabilityView(route, site.capabilities[index], page: page))
+        case .benchmarks: ("benchmarks", benchmarksView(route))
+        case .leaderboard: ("snapshot", snapshotView(route, site.latest, isLeaderboard: true))
+        case .snapshot(let index): ("snapshot", snapshotView(route, site.snapshots[index], isLeaderboard: false))
+        case .changes: ("changes", changesView(route))
+        case .compare(let index): ("compare", compareView(route, site.comparisons[index]))
+        case .page(let index): ("page", pageView(route, site.pages[index]))
+        case .notFound, .atomFeed, .jsonFeed, .sitemap, .robots, .modelsAPI, .leaderboardAPI, .snapshotCSV: ("404", notFoundView(route))
         }
     }
 }

@@ -9,10 +9,13 @@ enum SiteRenderer {
         let rewrite = Parser.markdownOptions(for: site.config).rewriteURL
         let results = await site.routes.concurrentMap { route -> ([Diagnostic], [TemplateLinks.Finding]) in
             do throws(Diagnostic) {
-                let (template, html) = try renderer.renderPage(route)
-                let fromMarkdown = Set(markdownLinks(of: route, in: site).map(rewrite))
-                let findings = TemplateLinks.check(html, page: route.path, template: template, targets: targets, skipping: fromMarkdown)
-                try emit(route, Data(html.utf8))
+                let output = try renderer.render(route)
+                var findings: [TemplateLinks.Finding] = []
+                if case .page(let template, let html) = output {
+                    let fromMarkdown = Set(markdownLinks(of: route, in: site).map(rewrite))
+                    findings = TemplateLinks.check(html, page: route.path, template: template, targets: targets, skipping: fromMarkdown)
+                }
+                try emit(route, output.data)
                 return ([], findings)
             } catch {
                 return ([error], [])

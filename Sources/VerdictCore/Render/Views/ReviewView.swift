@@ -1,6 +1,7 @@
 /// `/models/<slug>/`: the review page.
 extension Renderer {
-    func reviewView(_ route: Route, review: Review) -> [String: Any] {
+    func reviewView(_ route: Route, index: Int) -> [String: Any] {
+        let review = site.reviews[index]
         let meta = review.meta
         var context = common(route, title: meta.title, description: review.summary, updated: meta.reviewed)
         var view = reviewSummary(review)
@@ -15,6 +16,12 @@ extension Renderer {
         view["alternatives"] = meta.alternatives.map { alternativeView($0.value) }
         view["hasAlternatives"] = !meta.alternatives.isEmpty
         view["benchmark"] = benchmarkView(review)
+        let comparisons = site.comparisons(of: index).map { comparison -> [String: Any] in
+            let other = site.reviews[comparison.first == index ? comparison.second : comparison.first]
+            return ["title": other.meta.title, "url": links.url(comparison.path(in: site.reviews))]
+        }
+        view["comparisons"] = comparisons
+        view["hasComparisons"] = !comparisons.isEmpty
         context["review"] = view
         return context
     }

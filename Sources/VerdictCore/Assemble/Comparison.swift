@@ -1,0 +1,73 @@
+/// Two reviewed models that some review names as alternatives of each other: one `/compare/a-vs-b/` page.
+public struct Comparison: Sendable, Hashable {
+    /// Indexes into `Site.reviews`, ordered by slug so each pair has one page.
+    public let first: Int
+    public let second: Int
+
+    static func pairs(_ reviews: [Review]) -> [Comparison] {
+        var bySlugOrder: [String: Int] = [:]
+        var byModel: [String: Int] = [:]
+        for (index, review) in reviews.enumerated() {
+            bySlugOrder[review.slug] = index
+            byModel[review.meta.model] = index
+        }
+        var pairs: Set<Comparison> = []
+        for (index, review) in reviews.enumerated() {
+            for alternative in review.meta.alternatives {
+                guard let other = byModel[alternative.value], other != index else { continue }
+                let (a, b) = reviews[index].slug < reviews[other].slug ? (index, other) : (other, index)
+                pairs.insert(Comparison(first: a, second: b))
+            }
+        }
+        return pairs.sorted { (reviews[$0.first].slug, reviews[$0.second].slug) < (reviews[$1.first].slug, reviews[$1.second].slug) }
+    }
+
+    func path(in reviews: [Review]) -> String { "/compare/\(reviews[first].slug)-vs-\(reviews[second].slug)/" }
+}
+
+/// What changed from one snapshot to the next.
+public struct SnapshotChange: Sendable {
+    public struct Move: Sendable {
+        public let model: String
+        public let from: Int
+        public let to: Int
+    }
+
+    public struct Leader: Sendable {
+        public let metric: Metric
+        public let model: String
+        public let previous: String?
+    }
+
+    /// Index into `Site.snapshots` of the newer snapshot.
+    public let snapshot: Int
+    public let added: [String]
+    public let dropped: [String]
+    /// Largest rank changes on the leaderboard metric, biggest first.
+    public let moves: [Move]
+    /// Metrics whose best model changed.
+    public let newLeaders: [Leader]
+
+    static let movesShown = 5
+
+    static func all(_ snapshots: [RankedSnapshot]) -> [SnapshotChange] {
+        zip(snapshots, snapshots.dropFirst()).map { previous, current in
+            let before = Set(previous.snapshot.results.map(\.model))
+            let now = Set(current.snapshot.results.map(\.model))
+            let order = { (a: String, b: String) in a < b }
+            let moves = current.leaderboard.entries.compactMap { entry -> Move? in
+                guard case .change(let delta)? = current.movements?[entry.result.model], delta != 0, let rank = entry.rank else { return nil }
+                return Move(model: entry.result.model, from: rank + delta, to: rank)
+            }
+            .sorted { (abs($0.from - $0.to), $1.model) > (abs($1.from - $1.to), $0.model) }
+            let leaders = current.snapshot.metrics.compactMap { metric -> Leader? in
+                guard let top = current.ranking(metric.id)?.entries.first, top.rank == 1 else { return nil }
+                let old = previous.ranking(metric.id)?.entries.first.flatMap { $0.rank == 1 ? $0.result.model : nil }
+                return old == top.result.model ? nil : Leader(metric: metric, model: top.result.model, previous: old)
+            }
+            return SnapshotChange(snapshot: current.index, added: now.subtracting(before).sorted(by: order),
+                                  dropped: before.subtracting(now).sorted(by: order),
+                                  moves: Array(moves.prefix(movesShown)), newLeaders: leaders)
+        }
+    }
+}

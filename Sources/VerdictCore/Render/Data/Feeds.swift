@@ -1,0 +1,120 @@
+import Foundation
+
+/// `/feed.xml` (Atom 1.0) and `/feed.json` (JSON Feed 1.1): reviews, newest change first.
+/// An updated review (a newer `reviewed` date) is an updated entry.
+extension Renderer {
+    static let feedLength = 50
+
+    struct FeedEntry {
+        let review: Review
+        let published: Day
+        let updated: Day
+    }
+
+    var feedEntries: [FeedEntry] {
+        site.reviews.map { FeedEntry(review: $0, published: $0.meta.published, updated: max($0.meta.published, $0.meta.reviewed)) }
+            .sorted { ($0.updated, $1.review.slug) > ($1.updated, $0.review.slug) }
+            .prefix(Renderer.feedLength).map { $0 }
+    }
+
+    func atomFeed() -> String {
+        let entries = feedEntries
+        let config = site.config
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escape.xml(config.language))">
+            <title>\(Escape.xml(config.title))</title>
+
+            """
+        if !config.description.isEmpty { xml += "<subtitle>\(Escape.xml(config.description))</subtitle>\n" }
+        xml += """
+            <id>\(Escape.xml(links.absolute("/")))</id>
+            <link rel="alternate" type="text/html" href="\(Escape.xml(links.absolute("/")))"/>
+            <link rel="self" type="application/atom+xml" href="\(Escape.xml(links.absolute("/feed.xml")))"/>
+            <updated>\(Escape.timestamp(entries.map(\.updated).max() ?? newestDate ?? Day("2000-01-01")!))</updated>
+            <author><name>\(Escape.xml(config.author))</name></author>
+            <generator>Verdict</generator>
+
+            """
+        for entry in entries {
+            let review = entry.review
+            let url = links.absolute("/models/\(review.slug)/")
+            xml += """
+                <entry>
+                <title>\(Escape.xml(review.meta.title))</title>
+                <id>\(Escape.xml(url))</id>
+                <link rel="alternate" type="text/html" href="\(Escape.xml(url))"/>
+                <published>\(Escape.timestamp(entry.published))</published>
+                <updated>\(Escape.timestamp(entry.updated))</updated>
+                <summary>\(Escape.xml(review.summary))</summary>
+
+                """
+            if let verdict = review.verdict { xml += "<content type=\"html\">\(Escape.xml(sectionHTML(verdict)))</content>\n" }
+            for tag in feedTags(review) { xml += "<category term=\"\(Escape.xml(tag))\"/>\n" }
+            xml += "</entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    func jsonFeed() -> Data {
+        struct Feed: Encodable {
+            let version = "https://jsonfeed.org/version/1.1"
+            let title: String
+            let home_page_url: String
+            let feed_url: String
+            let description: String?
+            let language: String
+            let authors: [Author]
+            let items: [Item]
+        }
+        struct Author: Encodable { let name: String }
+        struct Item: Encodable {
+            let id: String
+            let url: String
+            let title: String
+            let summary: String
+            let content_html: String
+            let date_published: String
+            let date_modified: String
+            let tags: [String]
+        }
+        let config = site.config
+        let feed = Feed(
+            title: config.title, home_page_url: links.absolute("/"), feed_url: links.absolute("/feed.json"),
+            description: config.description.isEmpty ? nil : config.description, language: config.language,
+            authors: [Author(name: config.author)],
+            items: feedEntries.map { entry in
+                let url = links.absolute("/models/\(entry.review.slug)/")
+                return Item(id: url, url: url, title: entry.review.meta.title, summary: entry.review.summary,
+                            content_html: entry.review.verdict.map(sectionHTML) ?? "<p>\(Escape.xml(entry.review.summary))</p>",
+                            date_published: Escape.timestamp(entry.published), date_modified: Escape.timestamp(entry.updated),
+                            tags: feedTags(entry.review))
+            })
+        return DataEncoding.json(feed)
+    }
+
+    /// The verdict's HTML for feed readers: the section's content without items markup.
+    func sectionHTML(_ section: Section) -> String {
+        section.parts.map { part in
+            switch part {
+            case .html(let html): html
+            case .item(let item): "<p><strong>\(Escape.xml(item.title))</strong> \(item.bodyHTML)</p>"
+            }
+        }.joined()
+    }
+
+    private func feedTags(_ review: Review) -> [String] {
+        var tags = [review.meta.vendor]
+        if let tier = review.meta.tier { tags.append(tier) }
+        return tags
+    }
+}
+
+/// JSON written by Verdict: sorted keys and no escaped slashes, so files are stable and readable.
+enum DataEncoding {
+    static func json(_ value: some Encodable) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        return ((try? encoder.encode(value)) ?? Data("{}".utf8)) + Data("\n".utf8)
+    }
+}
