@@ -60,10 +60,12 @@ public struct SnapshotChange: Sendable {
                 return Move(model: entry.result.model, from: rank + delta, to: rank)
             }
             .sorted { (abs($0.from - $0.to), $1.model) > (abs($1.from - $1.to), $0.model) }
+            // A metric has a new leader when none of its previous leaders (ties share rank 1) still leads.
             let leaders = current.snapshot.metrics.compactMap { metric -> Leader? in
-                guard let top = current.ranking(metric.id)?.entries.first, top.rank == 1 else { return nil }
-                let old = previous.ranking(metric.id)?.entries.first.flatMap { $0.rank == 1 ? $0.result.model : nil }
-                return old == top.result.model ? nil : Leader(metric: metric, model: top.result.model, previous: old)
+                let now = current.ranking(metric.id)?.entries.filter { $0.rank == 1 }.map(\.result.model) ?? []
+                let before = previous.ranking(metric.id)?.entries.filter { $0.rank == 1 }.map(\.result.model) ?? []
+                guard let top = now.first, Set(now).isDisjoint(with: before) else { return nil }
+                return Leader(metric: metric, model: top, previous: before.first)
             }
             return SnapshotChange(snapshot: current.index, added: now.subtracting(before).sorted(by: order),
                                   dropped: before.subtracting(now).sorted(by: order),

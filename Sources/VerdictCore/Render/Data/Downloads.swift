@@ -14,7 +14,7 @@ extension Renderer {
     struct BenchmarkData: Encodable {
         let snapshot: String
         let rankBy: String
-        let rank: Int?
+        @ExplicitNull var rank: Int?
         let of: Int
         let scores: [String: Double?]
     }
@@ -25,18 +25,18 @@ extension Renderer {
         let title: String
         let model: String
         let vendor: String
-        let family: String?
-        let tier: String?
-        let released: String?
+        @ExplicitNull var family: String?
+        @ExplicitNull var tier: String?
+        @ExplicitNull var released: String?
         let published: String
         let reviewed: String
         let summary: String
-        let verdict: String?
+        @ExplicitNull var verdict: String?
         let alternatives: [String]
         let strengths: [ItemData]
         let weaknesses: [ItemData]
         let useCases: [ItemData]
-        let benchmark: BenchmarkData?
+        @ExplicitNull var benchmark: BenchmarkData?
     }
 
     func modelsAPI() -> Data {
@@ -81,20 +81,24 @@ extension Renderer {
     func leaderboardAPI() -> Data {
         struct MetricData: Encodable {
             let id: String, name: String, unit: String, better: String
-            let group: String?
+            @ExplicitNull var group: String?
         }
         struct Row: Encodable {
-            let rank: Int?
+            @ExplicitNull var rank: Int?
             let model: String, name: String
-            let vendor: String?, tier: String?, review: String?
-            let movement: String?
+            @ExplicitNull var vendor: String?
+            @ExplicitNull var tier: String?
+            @ExplicitNull var review: String?
+            @ExplicitNull var movement: String?
             let scores: [String: Double?]
             let ranks: [String: Int?]
         }
         struct SnapshotRef: Encodable { let date: String, title: String, url: String, csv: String }
         struct File: Encodable {
             let version: Int
-            let date: String?, title: String?, rankBy: String?
+            @ExplicitNull var date: String?
+            @ExplicitNull var title: String?
+            @ExplicitNull var rankBy: String?
             let metrics: [MetricData]
             let results: [Row]
             let snapshots: [SnapshotRef]

@@ -110,6 +110,20 @@ extension Renderer {
     }
 }
 
+/// Writes `null` for a missing value instead of leaving the key out, so every documented key is
+/// always present in the data downloads.
+@propertyWrapper
+struct ExplicitNull<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}
+
 /// JSON written by Verdict: sorted keys and no escaped slashes, so files are stable and readable.
 enum DataEncoding {
     static func json(_ value: some Encodable) -> Data {

@@ -13,6 +13,7 @@ extension Renderer {
             "url": links.url(route.path),
             "canonical": links.absolute(route.path),
             "isHome": route.kind == .home,
+            "ogType": { if case .review = route.kind { "article" } else { "website" } }(),
         ]
         page["description"] = description ?? (config.description.isEmpty ? nil : config.description)
         page["updated"] = updated.map(dateView)
@@ -28,6 +29,9 @@ extension Renderer {
             "language": config.language,
             "author": config.author,
             "stylesheet": links.url("/css/site.css"),
+            "script": links.url("/js/tables.js"),
+            "atomFeed": links.url("/feed.xml"),
+            "jsonFeed": links.url("/feed.json"),
         ]
         siteView["description"] = config.description.isEmpty ? nil : config.description
         return ["site": siteView, "page": page, "nav": nav]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `/models/<slug>/`: the review page.
 extension Renderer {
     func reviewView(_ route: Route, index: Int) -> [String: Any] {
@@ -11,17 +13,19 @@ extension Renderer {
         view["sections"] = review.sections.map { sectionView($0, review: review) }
         var toc: [[String: Any]] = review.sections.map { ["id": $0.id, "title": $0.title] }
         toc.append(["id": "benchmarks", "title": "Benchmarks"])
-        if !meta.alternatives.isEmpty { toc.append(["id": "alternatives", "title": "Alternatives"]) }
+        if !meta.alternatives.isEmpty || !site.comparisons(of: index).isEmpty { toc.append(["id": "alternatives", "title": "Alternatives"]) }
         view["toc"] = toc
         view["alternatives"] = meta.alternatives.map { alternativeView($0.value) }
         view["hasAlternatives"] = !meta.alternatives.isEmpty
         view["benchmark"] = benchmarkView(review)
+        view["jsonLD"] = structuredData(review, url: links.absolute(route.path))
         let comparisons = site.comparisons(of: index).map { comparison -> [String: Any] in
             let other = site.reviews[comparison.first == index ? comparison.second : comparison.first]
             return ["title": other.meta.title, "url": links.url(comparison.path(in: site.reviews))]
         }
         view["comparisons"] = comparisons
         view["hasComparisons"] = !comparisons.isEmpty
+        view["showAlternatives"] = !comparisons.isEmpty || !meta.alternatives.isEmpty
         context["review"] = view
         return context
     }
@@ -97,6 +101,27 @@ extension Renderer {
         row["metric"] = metric.name
         row["movement"] = Format.movement(snapshot.movements?[model])
         return row
+    }
+
+    /// schema.org `Review` of a `SoftwareApplication`, for search engines. Safe inside `<script>`:
+    /// `<`, `>` and `&` are written as JSON unicode escapes.
+    private func structuredData(_ review: Review, url: String) -> String {
+        let meta = review.meta
+        var item: [String: Any] = [
+            "@type": "SoftwareApplication", "name": meta.title, "applicationCategory": "AI language model",
+            "softwareVersion": meta.model, "author": ["@type": "Organization", "name": meta.vendor],
+        ]
+        item["datePublished"] = meta.released?.description
+        let data: [String: Any] = [
+            "@context": "https://schema.org", "@type": "Review", "name": meta.title, "url": url,
+            "description": review.summary, "datePublished": meta.published.description, "dateModified": meta.reviewed.description,
+            "author": ["@type": "Organization", "name": site.config.author],
+            "publisher": ["@type": "Organization", "name": site.config.title, "url": site.config.baseURL],
+            "itemReviewed": item,
+        ]
+        let json = (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: json, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
     }
 
     func snapshotLink(_ snapshot: RankedSnapshot) -> [String: Any] {
