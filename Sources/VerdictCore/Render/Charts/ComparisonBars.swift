@@ -1,0 +1,155 @@
+/// A model's value on each metric against a reference such as its tier's median: one row per
+/// metric with its own scale from zero, the value as a bar and the reference as a vertical
+/// marker. The numbers and the comparison are also written out, so nothing rests on position
+/// or colour alone.
+struct ComparisonBars: Sendable {
+    struct Row: Sendable, Hashable {
+        let label: String
+        /// nil when the model was not measured on this metric.
+        let value: Double?
+        let reference: Double?
+        let unit: String
+        let better: Metric.Better
+
+        init(_ label: String, value: Double?, reference: Double?, unit: String = "", better: Metric.Better) {
+            self.label = label
+            self.value = value
+            self.reference = reference
+            self.unit = unit
+            self.better = better
+        }
+    }
+
+    let title: String
+    let description: String
+    let rows: [Row]
+    /// What the reference is, as the text says it: "median", "tier median"...
+    let referenceLabel: String
+    let width: Double
+    let id: String?
+
+    static let rowHeight = 46.0
+    static let legendHeight = 26.0
+    static let barHeight = 14.0
+
+    init(title: String, description: String, rows: [Row], referenceLabel: String = "median",
+         width: Double = 600, id: String? = nil) {
+        self.title = title
+        self.description = description
+        self.rows = rows
+        self.referenceLabel = referenceLabel
+        self.width = width
+        self.id = id
+    }
+
+    /// The middle value, or the mean of the two middle values for an even count; nil when there
+    /// is no finite value.
+    static func median(_ values: [Double]) -> Double? {
+        let sorted = values.filter(\.isFinite).sorted()
+        guard !sorted.isEmpty else { return nil }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// Every row in one chart, under a key.
+    func svg() -> String {
+        var body = legend()
+        for (index, row) in rows.enumerated() {
+            body += elements(row, top: ComparisonBars.legendHeight + Double(index) * ComparisonBars.rowHeight)
+        }
+        let height = ComparisonBars.legendHeight + Double(max(rows.count, 1)) * ComparisonBars.rowHeight + 4
+        let summary = description.isEmpty ? rows.map(sentence).joined(separator: " ") : description
+        return ChartDocument(kind: "comparison", title: title, description: summary, width: width, height: height,
+                             body: body, id: id).render()
+    }
+
+    /// One row as a small chart of its own, e.g. for a table cell next to the numbers.
+    func render(_ row: Row) -> String {
+        let suffix = id.map { "\($0)-" + ChartDocument.fnv1a(row.label) }
+        return ChartDocument(kind: "comparison", title: row.label, description: sentence(row), width: width,
+                             height: ComparisonBars.rowHeight + 2, body: elements(row, top: 0), id: suffix).render()
+    }
+
+    /// A row's scale: from zero (or the lowest negative value) to past the larger of the two.
+    func scale(_ row: Row) -> LinearScale {
+        let values = [row.value, row.reference].compactMap { $0 }.filter(\.isFinite)
+        let domain = (min(0, values.min() ?? 0)...max(0, values.max() ?? 1)).nice(count: 4)
+        return LinearScale(domain: domain, range: 8...(width - 8))
+    }
+
+    func valueText(_ row: Row) -> String {
+        guard let value = row.value, value.isFinite else { return "not measured" }
+        var text = Format.value(value, unit: row.unit)
+        if let reference = row.reference, reference.isFinite {
+            text += " · \(referenceLabel) " + Format.value(reference, unit: row.unit)
+        }
+        return text
+    }
+
+    func elements(_ row: Row, top: Double) -> [SVG.Element] {
+        let font = ChartStyle.fontSize
+        let scale = scale(row)
+        let right = valueText(row)
+        let note = " · " + Axes.betterNote(row.better)
+        let room = width - 16 - TextMetrics.width(right, fontSize: font) - 12
+        let showNote = TextMetrics.width(row.label + note, fontSize: font) <= room
+        let label = TextMetrics.truncate(row.label, toWidth: room, fontSize: font, bold: true)
+        var labelChildren: [SVG.Node] = [.text(label)]
+        if showNote {
+            labelChildren.append(SVG.Element("tspan", ["class": "chart-muted", "font-weight": "normal"], text: note).node)
+        }
+        var elements = [
+            SVG.Element("text", ["class": "chart-label", "x": 8, "y": top + 16, "font-weight": "bold", "fill": "currentColor"],
+                        labelChildren),
+            Axes.text(right, x: width - 8, y: top + 16, anchor: "end", className: "chart-value"),
+        ]
+        let barTop = top + 24
+        elements.append(SVG.Element("rect", [
+            "class": "chart-track", "x": scale.range.lowerBound, "y": barTop, "width": scale.range.upperBound - scale.range.lowerBound,
+            "height": ComparisonBars.barHeight, "fill": "currentColor", "fill-opacity": ".1",
+        ]))
+        let zero = scale(0)
+        if let value = row.value, value.isFinite {
+            let x = scale(value)
+            elements.append(SVG.Element("rect", [
+                "class": "chart-bar", "x": min(x, zero), "y": barTop, "width": abs(x - zero),
+                "height": ComparisonBars.barHeight, "fill": "currentColor",
+            ]))
+        }
+        if let reference = row.reference, reference.isFinite {
+            let x = scale(reference)
+            elements.append(SVG.Element("line", [
+                "class": "chart-median", "x1": x, "y1": barTop - 4, "x2": x, "y2": barTop + ComparisonBars.barHeight + 4,
+                "stroke": "currentColor", "stroke-width": 3,
+            ]))
+        }
+        return elements
+    }
+
+    private func legend() -> [SVG.Element] {
+        var line = SVGPath(); line.move(0, 0); line.line(0, 14)
+        let modelText = "this model", referenceText = referenceLabel
+        let secondX = 8 + 22 + TextMetrics.width(modelText, fontSize: ChartStyle.smallFontSize) + 18
+        return [
+            SVG.Element("rect", ["class": "chart-bar", "x": 8, "y": 6, "width": 16, "height": 12, "fill": "currentColor"]),
+            Axes.text(modelText, x: 30, y: 16.5, anchor: "start", className: "chart-legend chart-muted", fontSize: ChartStyle.smallFontSize),
+            SVG.Element("line", ["class": "chart-median", "x1": secondX + 4, "y1": 4, "x2": secondX + 4, "y2": 20,
+                                 "stroke": "currentColor", "stroke-width": 3]),
+            Axes.text(referenceText, x: secondX + 14, y: 16.5, anchor: "start", className: "chart-legend chart-muted",
+                      fontSize: ChartStyle.smallFontSize),
+        ]
+    }
+
+    /// The row in words, for `<desc>`: value, reference and which side of it is better.
+    func sentence(_ row: Row) -> String {
+        guard let value = row.value, value.isFinite else { return "\(row.label): not measured." }
+        var text = "\(row.label): " + Format.value(value, unit: row.unit)
+        if let reference = row.reference, reference.isFinite {
+            let verdict: String
+            if value == reference { verdict = "equal to" }
+            else { verdict = (value > reference) == (row.better == .higher) ? "better than" : "worse than" }
+            text += ", \(verdict) the \(referenceLabel) of " + Format.value(reference, unit: row.unit)
+        }
+        return text + " (\(Axes.betterNote(row.better)))."
+    }
+}
