@@ -62,11 +62,28 @@ public struct RankedSnapshot: Sendable {
     public let rankings: [String: Ranking]
     /// nil for the oldest snapshot, which has nothing to compare with.
     public let movements: [String: Movement]?
+    /// Median of each metric per tier (key `""`: all models), computed once for the review pages' bars.
+    public let medians: [String: [String: Double]]
 
     public var date: Day { snapshot.date }
     public var leaderboard: Ranking { rankings[snapshot.rankBy]! }
     public func ranking(_ metricID: String) -> Ranking? { rankings[metricID] }
     public func holds(_ model: String) -> Bool { leaderboard.entry(for: model) != nil }
+
+    static func medians(_ snapshot: Snapshot) -> [String: [String: Double]] {
+        var groups: [String: [SnapshotResult]] = ["": snapshot.results]
+        for result in snapshot.results { if let tier = result.tier { groups[tier, default: []].append(result) } }
+        return groups.mapValues { results in
+            var medians: [String: Double] = [:]
+            for metric in snapshot.metrics {
+                let values = results.compactMap { $0.scores[metric.id] }.sorted()
+                guard !values.isEmpty else { continue }
+                let middle = values.count / 2
+                medians[metric.id] = values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+            }
+            return medians
+        }
+    }
 
     static func rank(_ snapshots: [Snapshot]) -> [RankedSnapshot] {
         var out: [RankedSnapshot] = []
@@ -89,7 +106,8 @@ public struct RankedSnapshot: Sendable {
                 }
                 movements = map
             }
-            out.append(RankedSnapshot(snapshot: snapshot, index: index, rankings: rankings, movements: movements))
+            out.append(RankedSnapshot(snapshot: snapshot, index: index, rankings: rankings, movements: movements,
+                                      medians: medians(snapshot)))
         }
         return out
     }

@@ -37,14 +37,22 @@ enum Checker {
         }
     }
 
+    /// "Did you mean" compares an id with every known id; past this many warnings the hint stops, so a
+    /// site with thousands of unbenchmarked models is not checked in quadratic time.
+    static let suggestionLimit = 50
+
     private static func checkModels(_ site: Site, into problems: inout DiagnosticList) {
         let known = site.knownModels
         let reviewed = Set(site.reviews.map(\.meta.model))
+        var suggestions = suggestionLimit
         for review in site.reviews {
             let meta = review.meta
             if site.snapshots(holding: meta.model).isEmpty {
                 var message = "model \"\(meta.model)\" is in no benchmark snapshot, so the page shows no benchmark data"
-                if let near = Suggest.nearest(to: meta.model, in: site.snapshotsByModel.keys) { message += "; did you mean \"\(near)\"?" }
+                if suggestions > 0 {
+                    suggestions -= 1
+                    if let near = Suggest.nearest(to: meta.model, in: site.snapshotsByModel.keys) { message += "; did you mean \"\(near)\"?" }
+                }
                 problems.warning(review.path, meta.fieldLines["model"] ?? 1, message)
             }
             for alternative in meta.alternatives where !known.contains(alternative.value) {

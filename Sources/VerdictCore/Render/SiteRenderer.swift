@@ -71,17 +71,33 @@ enum TemplateLinks {
         }.sorted()
     }
 
+    /// Values of ` href="` and ` src="` attributes, scanned over UTF-8 bytes in one pass.
     static func attributes(in html: String) -> [String] {
         var out: [String] = []
-        for marker in [" href=\"", " src=\""] {
-            var rest = html[...]
-            while let start = rest.range(of: marker) {
-                rest = rest[start.upperBound...]
-                guard let end = rest.firstIndex(of: "\"") else { break }
-                out.append(String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
-                rest = rest[end...]
+        let href = Array(" href=\"".utf8), src = Array(" src=\"".utf8)
+        let quote = UInt8(ascii: "\"")
+        var html = html
+        html.makeContiguousUTF8()
+        _ = html.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: " ") else { index += 1; continue }
+                let marker = matches(bytes, at: index, href) ? href.count : matches(bytes, at: index, src) ? src.count : 0
+                guard marker > 0 else { index += 1; continue }
+                let start = index + marker
+                var end = start
+                while end < bytes.count, bytes[end] != quote { end += 1 }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                out.append(value.contains("&amp;") ? value.replacingOccurrences(of: "&amp;", with: "&") : value)
+                index = end + 1
             }
         }
         return out
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ pattern: [UInt8]) -> Bool {
+        guard index + pattern.count <= bytes.count else { return false }
+        for offset in 0..<pattern.count where bytes[index + offset] != pattern[offset] { return false }
+        return true
     }
 }

@@ -37,6 +37,8 @@ extension Renderer {
         if snapshot.index > 0 { view["previous"] = snapshotLink(site.snapshots[snapshot.index - 1]) }
         if snapshot.index + 1 < site.snapshots.count { view["next"] = snapshotLink(site.snapshots[snapshot.index + 1]) }
         if isLeaderboard { view["permalink"] = links.snapshot(snapshot.date) }
+        view["charts"] = snapshotCharts(snapshot)
+        view["csv"] = links.url("/benchmarks/\(snapshot.date).csv")
         context["snapshot"] = view
         context["methodology"] = site.pages.contains { $0.path == "/benchmarks/methodology/" } ? links.url("/benchmarks/methodology/") : nil
         return context

@@ -61,6 +61,8 @@ extension Renderer {
         let holding = site.snapshots(holding: model)
         guard let newest = holding.last else { return nil }
         let result = newest.leaderboard.entry(for: model)!.result
+        let tier = result.tier ?? review.meta.tier
+        let medians = tier.flatMap { newest.medians[$0] } ?? newest.medians[""] ?? [:]
         let rows: [[String: Any]] = newest.snapshot.metrics.map { metric in
             let ranking = newest.ranking(metric.id)!
             let entry = ranking.entry(for: model)
@@ -73,6 +75,7 @@ extension Renderer {
             ]
             row["rank"] = entry?.rank ?? false
             row["notMeasured"] = result.scores[metric.id] == nil
+            row["median"] = Format.value(medians[metric.id], unit: metric.unit)
             return row
         }
         var view: [String: Any] = [
@@ -83,6 +86,8 @@ extension Renderer {
             "leaderboard": links.url("/benchmarks/leaderboard/"),
         ]
         view["rank"] = newest.leaderboard.rank(of: model) ?? false
+        view["charts"] = reviewCharts(review)
+        view["medianOf"] = tier.flatMap { newest.medians[$0] != nil ? "\($0) tier" : nil } ?? "all models"
         view["of"] = newest.leaderboard.rankedCount
         view["movement"] = Format.movement(newest.movements?[model])
         if newest.date > review.meta.reviewed {

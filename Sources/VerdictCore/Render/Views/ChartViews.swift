@@ -1,0 +1,70 @@
+/// Charts for the leaderboard and review pages: static SVG made at build time. The numbers behind
+/// every chart are also in the page's tables.
+extension Renderer {
+    /// Points are labelled for the leaders and for reviewed models up to this many; more would overlap.
+    static let labelledPoints = 12
+
+    /// A scatter of the ranking metric against each cost and speed metric, plus a bar chart of the ranking metric.
+    func snapshotCharts(_ snapshot: RankedSnapshot) -> [[String: Any]] {
+        let board = snapshot.leaderboard
+        let quality = board.metric
+        let labelled = Set(board.entries.prefix(Renderer.labelledPoints).map(\.result.model))
+        var charts: [[String: Any]] = []
+        for metric in snapshot.snapshot.metrics where metric.group == "cost" || metric.group == "speed" {
+            let points = board.entries.compactMap { entry -> ChartPoint? in
+                guard let y = entry.value, let x = entry.result.scores[metric.id] else { return nil }
+                return ChartPoint(labelled.contains(entry.result.model) ? entry.result.name : "", x: x, y: y,
+                                  highlighted: site.review(model: entry.result.model) != nil && labelled.contains(entry.result.model))
+            }
+            guard points.count >= 2 else { continue }
+            let title = "\(quality.name) against \(metric.name.lowercased())"
+            let chart = ScatterChart(title: title, description: "", xLabel: axisLabel(metric), yLabel: axisLabel(quality),
+                                     points: points, xBetter: metric.better, yBetter: quality.better,
+                                     id: "chart-\(quality.id)-\(metric.id)")
+            charts.append(["title": title, "svg": chart.svg(),
+                           "caption": "Each point is a model; the dashed line joins the models no other beats on both axes. Top \(Renderer.labelledPoints) are labelled."])
+        }
+        let bars = board.entries.prefix(25).compactMap { entry in
+            entry.value.map { ChartBar(entry.result.name, value: $0, highlighted: site.review(model: entry.result.model) != nil) }
+        }
+        if !bars.isEmpty {
+            let title = "\(quality.name), top \(bars.count)"
+            let chart = BarChart(title: title, description: "", unit: quality.unit, bars: bars, better: quality.better,
+                                 id: "chart-\(quality.id)-bars")
+            charts.append(["title": title, "svg": chart.svg(), "caption": "Reviewed models are highlighted."])
+        }
+        return charts
+    }
+
+    private func axisLabel(_ metric: Metric) -> String {
+        metric.unit.isEmpty ? metric.name : "\(metric.name) (\(metric.unit))"
+    }
+
+    /// The model's leaderboard rank over every snapshot holding it, and its metrics against its tier's median.
+    func reviewCharts(_ review: Review) -> [[String: Any]] {
+        let model = review.meta.model
+        let holding = site.snapshots(holding: model)
+        guard let newest = holding.last else { return [] }
+        var charts: [[String: Any]] = []
+        let ranks = holding.compactMap { snapshot in
+            snapshot.leaderboard.rank(of: model).map { (label: snapshot.date.description, value: Double($0)) }
+        }
+        if ranks.count >= 2 {
+            let title = "Rank on \(newest.leaderboard.metric.name.lowercased()) over time"
+            let chart = LineChart(title: title, description: "", points: ranks, invertY: true, yLabel: "Rank",
+                                  id: "chart-\(review.slug)-rank")
+            charts.append(["title": title, "svg": chart.svg(), "caption": "Rank 1 is at the top; the table below gives each snapshot's rank and score."])
+        }
+        guard let result = newest.leaderboard.entry(for: model)?.result else { return charts }
+        let tier = result.tier ?? review.meta.tier
+        let group = tier.flatMap { newest.medians[$0] } ?? newest.medians[""] ?? [:]
+        let reference = tier != nil && newest.medians[tier!] != nil ? "median of the \(tier!) tier" : "median of all models"
+        let rows = newest.snapshot.metrics.map { metric in
+            ComparisonBars.Row(metric.name, value: result.scores[metric.id], reference: group[metric.id], unit: metric.unit, better: metric.better)
+        }
+        let title = "\(review.meta.title) against the \(reference)"
+        let chart = ComparisonBars(title: title, description: "", rows: rows, referenceLabel: reference, id: "chart-\(review.slug)-tier")
+        charts.append(["title": title, "svg": chart.svg(), "caption": "From \(newest.snapshot.title); the medians are also in the metrics table."])
+        return charts
+    }
+}
