@@ -72,7 +72,9 @@ extension ScatterChart {
         }
         // Labels may hang a little below the x axis line, above the tick labels.
         let bounds = ChartRect(x: plot.minX + 2, y: plot.minY - 8, width: width - plot.minX - 4, height: plot.height + 16)
-        let labels = LabelPlacer.placeAll(requests, order: order, bounds: bounds, obstacles: markers + frontierLine)
+        // Unlabelled points are obstacles only; placing empty labels would make crowded charts quadratic.
+        let labelled = order.filter { !(texts[$0] ?? "").isEmpty }
+        let labels = LabelPlacer.placeAll(requests, order: labelled, bounds: bounds, obstacles: markers + frontierLine)
         // Highlighted points are drawn last so nothing covers them.
         let drawn = drawable.filter { !points[$0].highlighted } + drawable.filter { points[$0].highlighted }
         return Layout(plot: plot, xScale: xScale, yScale: yScale, xTicks: xTicks, yTicks: yTicks, drawn: drawn,

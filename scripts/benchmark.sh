@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Times `verdict build` (release) on generated corpora, and Hugo on the same review files.
+#
+#   scripts/benchmark.sh              N = 1,000 and 10,000 (S = 24 snapshots, M = 500 models)
+#   scripts/benchmark.sh --full       also N = 100,000
+#   RUNS=5 scripts/benchmark.sh       runs per measurement (median reported; default 5)
+#
+# Corpora and outputs live in .build-bench/ (git-ignored, safe to delete). Needs /usr/bin/time
+# (Debian: time) and, for the comparison, hugo (Debian: hugo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+SIZES=(1000 10000)
+[ "${1:-}" = "--full" ] && SIZES+=(100000)
+WORK=.build-bench
+mkdir -p "$WORK"
+
+bash .ci/install-deps
+swift build -c release --product verdict >/dev/null
+VERDICT=$PWD/.build/release/verdict
+
+# One measurement: runs a command RUNS times (the `prepare` command before each) and prints
+# median wall seconds, median CPU seconds (user + sys) and the largest peak RSS in MB.
+measure() {
+  local prepare=$1; shift
+  local walls=() cpus=() rss=0
+  for _ in $(seq "$RUNS"); do
+    eval "$prepare"
+    /usr/bin/time -v -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || { cat "$WORK/stderr.txt"; exit 1; }
+    walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$WORK/time.txt")")
+    cpus+=("$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { print u + s }' "$WORK/time.txt")")
+    local r; r=$(awk -F': ' '/Maximum resident/ { print int($2 / 1024) }' "$WORK/time.txt")
+    [ "$r" -gt "$rss" ] && rss=$r
+  done
+  local wall cpu
+  wall=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  echo "$wall $cpu $rss"
+}
+
+printf '%-8s %-22s %8s %8s %8s %10s\n' reviews run wall_s cpu_s rss_mb pages_s
+for n in "${SIZES[@]}"; do
+  corpus=$WORK/corpus-$n
+  [ -d "$corpus" ] || "$VERDICT" generate-corpus --output "$corpus" --reviews "$n" --snapshots 24 --models 500 >/dev/null
+  out=$WORK/out-$n
+  read -r wall cpu rss < <(measure "rm -rf $out" "$VERDICT" build --content "$corpus" --output "$out")
+  pages=$("$VERDICT" build --content "$corpus" --output "$out" 2>/dev/null | sed -E 's/^Built ([0-9]+) pages.*/\1/')
+  printf '%-8s %-22s %8s %8s %8s %10.0f\n' "$n" "verdict, empty output" "$wall" "$cpu" "$rss" "$(awk -v p="$pages" -v w="$wall" 'BEGIN { print p / w }')"
+  read -r wall cpu rss < <(measure ":" "$VERDICT" build --content "$corpus" --output "$out")
+  printf '%-8s %-22s %8s %8s %8s %10s\n' "$n" "verdict, unchanged" "$wall" "$cpu" "$rss" "-"
+
+  if command -v hugo >/dev/null && [ "$n" -le 10000 ]; then
+    site=$WORK/hugo-$n
+    if [ ! -d "$site" ]; then
+      mkdir -p "$site/content/reviews" "$site/layouts/_default"
+      cp "$corpus"/reviews/*.md "$site/content/reviews/"
+      printf 'baseURL = "https://bench.example.org/"\ntitle = "Benchmark corpus"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n' > "$site/hugo.toml"
+      # Two small templates of similar weight to Verdict's review and list pages.
+      cat > "$site/layouts/_default/single.html" <<'HTML'
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>
+<link rel="stylesheet" href="/css/site.css"></head><body><header><a href="/">{{ .Site.Title }}</a></header>
+<main><article><h1>{{ .Title }}</h1><p>{{ .Params.vendor }} · {{ .Params.tier }} · reviewed {{ .Params.reviewed }}</p>
+<nav>{{ .TableOfContents }}</nav>{{ .Content }}</article></main><footer>{{ .Site.Title }}</footer></body></html>
+HTML
+      cat > "$site/layouts/_default/list.html" <<'HTML'
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title></head>
+<body><main><h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.vendor }}</li>{{ end }}</ul></main></body></html>
+HTML
+    fi
+    read -r wall cpu rss < <(measure "rm -rf $site/public" hugo --quiet --source "$site")
+    printf '%-8s %-22s %8s %8s %8s %10s\n' "$n" "hugo, same reviews" "$wall" "$cpu" "$rss" "-"
+  fi
+done
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -srm)"
