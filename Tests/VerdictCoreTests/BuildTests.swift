@@ -139,3 +139,22 @@ struct BuildTests {
         }
     }
 }
+
+@Suite("Benchmark corpus")
+struct CorpusTests {
+    @Test func generatedCorpusBuildsWithoutErrors() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        let content = folder.appendingPathComponent("Content")
+        try CorpusGenerator(reviews: 40, snapshots: 3, models: 25).write(to: content)
+        let report = try await SiteBuilder.build(BuildOptions(content: content, output: folder.appendingPathComponent("Public"),
+                                                              themes: Fixtures.themes))
+        #expect(report.reviews == 40)
+        #expect(report.snapshots == 3)
+        #expect(!report.diagnostics.contains { $0.severity == .error })
+        let review = try String(contentsOf: content.appendingPathComponent("reviews/model-7.md"), encoding: .utf8)
+        #expect(review.utf8.count > 8_000, "reviews are about 11 KB, like the benchmark's")
+        let again = folder.appendingPathComponent("Again")
+        try CorpusGenerator(reviews: 40, snapshots: 3, models: 25).write(to: again)
+        #expect(try Fixtures.snapshot(of: content) == Fixtures.snapshot(of: again), "the corpus is deterministic")
+    }
+}

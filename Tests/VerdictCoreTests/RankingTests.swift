@@ -45,3 +45,23 @@ struct RankingTests {
         #expect(moves["c"] == .unranked)
     }
 }
+
+@Suite("Render: number formatting")
+struct FormatTests {
+    @Test func roundsTheWrittenDecimalHalfAwayFromZero() {
+        #expect(Format.number(939.85) == "939.9")
+        #expect(Format.number(1.005) == "1.01")
+        #expect(Format.number(61.5) == "61.5")
+        #expect(Format.number(74.80) == "74.8")
+        #expect(Format.number(99.995) == "100")
+        #expect(Format.number(0.175) == "0.175")
+        #expect(Format.number(0.00012345) == "0.000123")
+        #expect(Format.number(-2.5) == "-2.5")
+        #expect(Format.number(-0.0001) == "-0.0001")
+        #expect(Format.number(0) == "0")
+        #expect(Format.number(1234.56) == "1234.6")
+        #expect(Format.number(520) == "520")
+        #expect(Format.fixed(9.96, decimals: 1) == "10")
+        #expect(Format.fixed(-0.04, decimals: 1) == "0")
+    }
+}

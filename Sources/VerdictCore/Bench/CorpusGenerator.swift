@@ -143,6 +143,8 @@ public struct CorpusGenerator: Sendable {
 
             \(paragraph(&random, sentences: 10))
 
+            \(paragraph(&random, sentences: 12))
+
             """
         return text
     }

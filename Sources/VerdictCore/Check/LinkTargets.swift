@@ -43,6 +43,9 @@ struct LinkTargets: Sendable {
     func problem(withRendered href: String, on pagePath: String) -> Problem? {
         if href.hasPrefix("/") && !href.hasPrefix("//") {
             guard href.hasPrefix(root) else { return .missingPage(href) }
+            // Most links name a page exactly; only the rest need resolving.
+            let path = "/" + href.dropFirst(root.count)
+            if paths.contains(path) { return nil }
             return problem(with: "/" + href.dropFirst(root.count), on: pagePath)
         }
         return problem(with: href, on: pagePath)

@@ -9,12 +9,38 @@ enum Format {
         if magnitude >= 100 || magnitude == 0 { decimals = magnitude.rounded() == magnitude ? 0 : 1 }
         else if magnitude >= 1 { decimals = 2 }
         else { decimals = max(2, Int((-log10(magnitude)).rounded(.down)) + 3) }
-        var text = String(format: "%.\(min(decimals, 8))f", value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        return fixed(value, decimals: min(decimals, 8))
+    }
+
+    /// `value` rounded to `decimals` places, half away from zero, trailing zeros dropped. Rounds the
+    /// shortest decimal form of the value (what the snapshot file says, such as `939.85`), so readers
+    /// see 939.9 where binary rounding would print 939.8; no locale, and far cheaper than `String(format:)`.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        let written = value.description
+        guard value.isFinite, !written.contains("e") else {
+            return String(format: "%.\(decimals)f", value)
         }
-        return text == "-0" ? "0" : text
+        let negative = written.hasPrefix("-")
+        let unsigned = negative ? written.dropFirst() : written[...]
+        let dot = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
+        var digits = Array(unsigned[..<dot].utf8).map { Int($0) - 48 }
+        let fraction = dot < unsigned.endIndex ? Array(unsigned[unsigned.index(after: dot)...].utf8).map { Int($0) - 48 } : []
+        digits += fraction.prefix(decimals)
+        digits += Array(repeating: 0, count: max(0, decimals - fraction.count))
+        if fraction.count > decimals, fraction[decimals] >= 5 {
+            var index = digits.count - 1
+            while index >= 0 {
+                if digits[index] == 9 { digits[index] = 0; index -= 1 } else { digits[index] += 1; break }
+            }
+            if index < 0 { digits.insert(1, at: 0) }
+        }
+        let split = digits.count - decimals
+        var integer = String(digits[..<split].map { Character(Unicode.Scalar(UInt8($0 + 48))) })
+        while integer.count > 1, integer.hasPrefix("0") { integer.removeFirst() }
+        var decimalsText = String(digits[split...].map { Character(Unicode.Scalar(UInt8($0 + 48))) })
+        while decimalsText.hasSuffix("0") { decimalsText.removeLast() }
+        let body = decimalsText.isEmpty ? integer : integer + "." + decimalsText
+        return negative && body != "0" ? "-" + body : body
     }
 
     static func value(_ value: Double?, unit: String) -> String {
