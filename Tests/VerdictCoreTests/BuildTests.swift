@@ -158,3 +158,20 @@ struct CorpusTests {
         #expect(try Fixtures.snapshot(of: content) == Fixtures.snapshot(of: again), "the corpus is deterministic")
     }
 }
+
+@Suite("Build: unchanged rebuilds")
+struct RebuildTests {
+    @Test func unchangedFilesKeepTheirModificationTimes() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        let output = folder.appendingPathComponent("Public")
+        let options = BuildOptions(content: Fixtures.content("basic"), output: output, themes: Fixtures.themes)
+        _ = try await SiteBuilder.build(options)
+        let page = output.appendingPathComponent("models/alpha-one/index.html").path
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: page)
+        _ = try await SiteBuilder.build(options)
+        let attributes = try FileManager.default.attributesOfItem(atPath: page)
+        #expect(attributes[.modificationDate] as? Date == old, "same bytes: the file is kept, not rewritten")
+        #expect(try Fixtures.read(output, "models/alpha-one/index.html").contains("Alpha One"))
+    }
+}

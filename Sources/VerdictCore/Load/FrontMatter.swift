@@ -14,18 +14,25 @@ struct FrontMatterSplit: Sendable {
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {
             return FrontMatterSplit(yaml: nil, yamlLine: 1, body: text, bodyLine: 1)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
+        // Walk line by line only as far as the closing marker: the body may be megabytes long.
+        let utf8 = text.utf8
+        guard var lineStart = utf8.firstIndex(of: UInt8(ascii: "\n")).map(utf8.index(after:)) else {
+            throw Diagnostic(path: file.path, line: 1,
+                             "front matter opened with --- is never closed; add a line with --- after the last field")
+        }
+        let yamlStart = lineStart
         var line = 2
-        while let next = lines.first {
-            lines = lines.dropFirst()
-            let trimmed = next.trimmingTrailingWhitespace()
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let trimmed = text[lineStart..<lineEnd].trimmingTrailingWhitespace()
             if trimmed == "---" || trimmed == "..." {
-                return FrontMatterSplit(yaml: yamlLines.joined(separator: "\n"), yamlLine: 2,
-                                        body: lines.joined(separator: "\n"), bodyLine: line + 1)
+                let yamlEnd = lineStart == yamlStart ? yamlStart : utf8.index(before: lineStart)
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+                return FrontMatterSplit(yaml: String(text[yamlStart..<yamlEnd]), yamlLine: 2,
+                                        body: String(text[bodyStart...]), bodyLine: line + 1)
             }
-            yamlLines.append(next)
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
             line += 1
         }
         throw Diagnostic(path: file.path, line: 1,

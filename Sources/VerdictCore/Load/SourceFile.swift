@@ -43,7 +43,7 @@ public struct SourceFile: Sendable {
             let line = 1 + bytes.prefix { $0 != 0 }.count { $0 == UInt8(ascii: "\n") }
             throw Diagnostic(path: path, line: line, "file contains a NUL byte; is it a binary file?")
         }
-        let normalised = text.contains("\r")
+        let normalised = bytes.contains(UInt8(ascii: "\r"))
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             : text
         return SourceFile(path: path, relativePath: relativePath, text: normalised)

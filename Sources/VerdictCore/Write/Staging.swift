@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A folder next to the output where a build is written before it replaces the output in one rename,
 /// so readers and a failed build never see half a site.
@@ -41,6 +46,7 @@ struct Staging: Sendable {
         guard Staging.isSafe(relative) else {
             throw Diagnostic(path: relative, line: 1, "refusing to write outside the output folder")
         }
+        if reuseUnchanged(data, at: relative) { return }
         do {
             try data.write(to: folder.appendingPathComponent(relative))
         } catch {
@@ -48,11 +54,23 @@ struct Staging: Sendable {
         }
     }
 
+    /// When the current output already holds these exact bytes, the file is hard-linked into staging
+    /// instead of written: an unchanged rebuild writes nothing and keeps modification times, so
+    /// rsync-style deploys upload only what changed. The old output is never modified, only linked.
+    private func reuseUnchanged(_ data: Data, at relative: String) -> Bool {
+        let previous = output.appendingPathComponent(relative).path
+        var info = stat()
+        guard stat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
+              let existing = FileManager.default.contents(atPath: previous), existing == data else { return false }
+        return link(previous, folder.appendingPathComponent(relative).path) == 0
+    }
+
     func copy(_ source: URL, to relative: String) throws(Diagnostic) {
         guard Staging.isSafe(relative) else {
             throw Diagnostic(path: relative, line: 1, "refusing to write outside the output folder")
         }
         do {
+            if let data = FileManager.default.contents(atPath: source.path), reuseUnchanged(data, at: relative) { return }
             try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(relative))
         } catch {
             throw Diagnostic(path: source.path, line: 1, "cannot copy file: \(error.localizedDescription)")

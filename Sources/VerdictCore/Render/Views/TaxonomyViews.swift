@@ -44,7 +44,8 @@ extension Renderer {
         context["weak"] = pageSlice(capability.weak, page: page).map { groupView($0, role: .weaknesses) }
         context["pager"] = pager(base: "/capabilities/\(capability.slug)/", page: page,
                                  count: max(capability.strong.count, capability.weak.count))
-        if let id = capability.metricID, let latest = site.latest, let ranking = latest.ranking(id) {
+        // The metric's full ranking goes on the first page only: it does not grow with the reviews.
+        if page == 1, let id = capability.metricID, let latest = site.latest, let ranking = latest.ranking(id) {
             var metric = snapshotLink(latest)
             metric["name"] = ranking.metric.name
             metric["better"] = ranking.metric.better == .higher ? "higher is better" : "lower is better"
