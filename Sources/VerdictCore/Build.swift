@@ -29,6 +29,8 @@ public struct BuildReport: Sendable {
     public let milliseconds: Int
     /// Warnings (a successful build has no errors).
     public let diagnostics: [Diagnostic]
+    /// Milliseconds spent in each step, in order (`verdict build --timings`).
+    public let timings: [(step: String, milliseconds: Int)]
 
     public var summary: String {
         "Built \(pages) pages (\(reviews) reviews, \(snapshots) snapshots, \(files) files) in \(milliseconds) ms"
@@ -44,13 +46,15 @@ public enum SiteBuilder {
         let prepared = try await prepare(content: options.content, contentDisplay: options.contentDisplay,
                                          includeDrafts: options.includeDrafts, themes: options.themes)
         try prepared.diagnostics.failOnErrors()
+        let writing = ContinuousClock.now
         let (files, renderDiagnostics) = try await SiteWriter.write(site: prepared.site, theme: prepared.theme,
                                                                     targets: prepared.targets, statics: prepared.statics,
                                                                     to: options.output)
         let site = prepared.site
         return BuildReport(pages: site.pageCount, files: files, reviews: site.reviews.count, snapshots: site.snapshots.count,
                            milliseconds: (ContinuousClock.now - clock).milliseconds,
-                           diagnostics: (prepared.diagnostics + renderDiagnostics).sorted())
+                           diagnostics: (prepared.diagnostics + renderDiagnostics).sorted(),
+                           timings: prepared.timings + [("render and write", (ContinuousClock.now - writing).milliseconds)])
     }
 
     /// A site ready to render: loaded, parsed, assembled, its theme loaded, and checked.
@@ -60,18 +64,30 @@ public enum SiteBuilder {
         let targets: LinkTargets
         let statics: [StaticFile]
         public let diagnostics: [Diagnostic]
+        var timings: [(step: String, milliseconds: Int)] = []
     }
 
     public static func prepare(content: URL, contentDisplay: String? = nil, includeDrafts: Bool = false,
                                themes: URL? = nil) async throws(BuildFailure) -> Prepared {
+        var timings: [(step: String, milliseconds: Int)] = []
+        var lap = ContinuousClock.now
+        func step(_ name: String) {
+            timings.append((name, (ContinuousClock.now - lap).milliseconds))
+            lap = ContinuousClock.now
+        }
         let loaded = try await Loader.load(LoadOptions(content: content, displayPath: contentDisplay, includeDrafts: includeDrafts))
+        step("load")
         let parsed = await Parser.parse(loaded)
+        step("parse")
         let site = Assembler.assemble(parsed)
+        step("assemble")
         let theme = try await Theme.load(site.config, content: content, themes: themes)
         let (statics, staticProblems) = SiteWriter.staticFiles(site: site, theme: theme)
         let targets = LinkTargets(site: site, extraFiles: statics.map(\.outputPath))
         let diagnostics = Checker.check(site, targets: targets) + staticProblems
-        return Prepared(site: site, theme: theme, targets: targets, statics: statics, diagnostics: diagnostics.sorted())
+        step("theme and checks")
+        return Prepared(site: site, theme: theme, targets: targets, statics: statics, diagnostics: diagnostics.sorted(),
+                        timings: timings)
     }
 
     /// `verdict check`: everything `build` does except writing; every problem, in a stable order.

@@ -17,6 +17,9 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder to write the site into; it is replaced whole.", valueName: "folder"))
     var output: String = "Public"
 
+    @Flag(name: .long, help: "Print how long each step of the build took.")
+    var timings = false
+
     func run() async throws {
         let options = BuildOptions(content: site.contentURL, contentDisplay: site.content,
                                    output: URL(fileURLWithPath: output), outputDisplay: output, includeDrafts: site.drafts, themes: site.themesURL)
@@ -24,6 +27,9 @@ struct Build: AsyncParsableCommand {
             let report = try await SiteBuilder.build(options)
             Terminal.report(report.diagnostics)
             print("\(report.summary) → \(output)")
+            if timings {
+                for (step, milliseconds) in report.timings { print("  \(step): \(milliseconds) ms") }
+            }
         } catch {
             Terminal.report(error.diagnostics)
             let errors = error.diagnostics.count { $0.severity == .error }
