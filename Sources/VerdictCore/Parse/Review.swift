@@ -54,7 +54,8 @@ public struct Section: Sendable {
     public let role: Role
     public let line: Int
     public let parts: [Part]
-    /// The section as plain text, paragraphs separated by blank lines (for feeds and data downloads).
+    /// The verdict as plain text, paragraphs separated by blank lines (for data downloads); empty for
+    /// other sections, which no output needs as text, to keep 10,000 reviews small in memory.
     public let text: String
 
     public enum Part: Sendable {

@@ -30,7 +30,7 @@ enum ReviewParser {
                 : [.html(BlockHTML.join(group.blocks, anchors: &anchors))].filter { !$0.isEmptyHTML }
             sections.append(Section(id: id, title: group.heading.text, titleHTML: group.heading.inlineHTML,
                                     role: role, line: group.heading.line, parts: parts,
-                                    text: group.blocks.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n")))
+                                    text: role == .verdict ? group.blocks.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n") : ""))
         }
         let introHTML = BlockHTML.join(introBlocks, anchors: &anchors)
         let summary = source.meta.summary
