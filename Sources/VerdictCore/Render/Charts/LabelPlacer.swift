@@ -73,7 +73,9 @@ struct LabelPlacer: Sendable {
             var placer = LabelPlacer(bounds: bounds, obstacles: obstacles)
             var placements: [Int: Placement] = [:]
             for index in order { placements[index] = placer.place(requests[index]) }
-            return (placements, placements.values.reduce(0) { $0 + $1.cost })
+            // Summed in key order: dictionary order changes from run to run, and so would the
+            // floating-point total, which decides between layouts.
+            return (placements, placements.keys.sorted().reduce(0) { $0 + placements[$1]!.cost })
         }
         var bestOrder = order
         var best = run(order)
