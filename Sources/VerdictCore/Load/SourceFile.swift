@@ -39,14 +39,22 @@ public struct SourceFile: Sendable {
             throw Diagnostic(path: path, line: firstInvalidLine(bytes),
                              "file is not valid UTF-8; save it as UTF-8")
         }
-        if bytes.contains(0) {
+        if contains(bytes, 0) {
             let line = 1 + bytes.prefix { $0 != 0 }.count { $0 == UInt8(ascii: "\n") }
             throw Diagnostic(path: path, line: line, "file contains a NUL byte; is it a binary file?")
         }
-        let normalised = bytes.contains(UInt8(ascii: "\r"))
+        let normalised = contains(bytes, UInt8(ascii: "\r"))
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             : text
         return SourceFile(path: path, relativePath: relativePath, text: normalised)
+    }
+
+    /// memchr over the buffer: `Data`'s generic `contains` walks an iterator byte by byte.
+    private static func contains(_ bytes: Data.SubSequence, _ byte: UInt8) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }
     }
 
     /// The line of the first byte that breaks UTF-8, found by decoding line by line.
