@@ -6,17 +6,7 @@ import Testing
 /// failure must be a diagnostic that names a file.
 @Suite("Fuzz: mutated inputs never crash")
 struct FuzzTests {
-    /// SplitMix64: tiny, seedable, so a failure can be replayed from its seed.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Random = CorpusGenerator.Random
 
     static let seeds: [String] = {
         let basic = Fixtures.content("basic")

@@ -31,8 +31,9 @@ public struct CorpusGenerator: Sendable {
                         "budget", "router", "ticket", "summary", "retrieval", "benchmark", "throughput", "window", "tool",
                         "agent", "cache", "request", "output", "review", "workload", "pipeline", "draft", "signal"]
 
-    /// SplitMix64, so the corpus is identical on every machine.
-    struct Random {
+    /// SplitMix64, so the corpus is identical on every machine (the fuzz tests use it too, so a failing
+    /// iteration can be replayed from its seed).
+    struct Random: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
