@@ -175,3 +175,22 @@ struct RebuildTests {
         #expect(try Fixtures.read(output, "models/alpha-one/index.html").contains("Alpha One"))
     }
 }
+
+@Suite("Build: pagination")
+struct PaginationTests {
+    @Test func longListsArePagedWithAWindowedPager() async throws {
+        var files = ["site.yml": Fixtures.siteYML + "pageSize: 1\n"]
+        for index in 1...12 { files["reviews/m\(index).md"] = Fixtures.review("m\(index)", model: "m-\(index)") }
+        let content = try Fixtures.site(files)
+        let output = content.deletingLastPathComponent().appendingPathComponent("Public")
+        _ = try await SiteBuilder.build(BuildOptions(content: content, output: output, themes: Fixtures.themes))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("models/page/12/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("models/page/13/index.html").path))
+        let page = try Fixtures.read(output, "models/page/6/index.html")
+        let numbers = page.matches(of: /<a href="\/models\/(?:page\/(\d+)\/)?">\d+<\/a>/).map { $0.output.1.map { Int($0)! } ?? 1 }
+        #expect(numbers == [1, 4, 5, 7, 8, 12], "first, last and two either side of the current page")
+        #expect(page.contains("<span aria-current=\"page\">6</span>"))
+        #expect(page.components(separatedBy: "class=\"gap\"").count == 3, "two gaps")
+        #expect(page.contains("rel=\"prev\" href=\"/models/page/5/\""))
+    }
+}

@@ -54,7 +54,8 @@ enum Assembler {
                     capabilities: capabilities, comparisons: comparisons, changes: SnapshotChange.all(ranked),
                     pages: pages, staticFiles: parsed.staticFiles, routes: routes,
                     diagnostics: problems.items, reviewIndexByModel: byModel, reviewIndexBySlug: bySlug,
-                    snapshotsByModel: snapshotsByModel, modelNames: names)
+                    snapshotsByModel: snapshotsByModel, modelNames: names,
+                    newestDate: [reviews.map(\.meta.reviewed).max(), ranked.last?.date].compactMap { $0 }.max())
     }
 }
 

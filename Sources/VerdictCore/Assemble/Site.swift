@@ -25,6 +25,9 @@ public struct Site: Sendable {
 
     public var latest: RankedSnapshot? { snapshots.last }
 
+    /// The newest review or snapshot date, computed once: pages and feeds are dated by content, never the clock.
+    public let newestDate: Day?
+
     /// Compare pages that involve the review at `index`.
     public func comparisons(of index: Int) -> [Comparison] {
         comparisons.filter { $0.first == index || $0.second == index }

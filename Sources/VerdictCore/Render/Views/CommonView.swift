@@ -76,14 +76,20 @@ extension Renderer {
         return view
     }
 
-    /// Previous/next links and page numbers for a list split into pages.
+    /// Previous/next links and a window of page numbers (first, last, and two either side of the
+    /// current page, with gaps between), so a list of 2,000 pages does not put 2,000 links on each.
     func pager(base: String, page: Int, count: Int) -> [String: Any]? {
         let pages = Route.pageCount(count, pageSize: site.config.pageSize)
         guard pages > 1 else { return nil }
-        var view: [String: Any] = [
-            "page": page, "pageCount": pages,
-            "pages": (1...pages).map { ["number": $0, "url": links.url(Route.paged(base, $0)), "current": $0 == page] as [String: Any] },
-        ]
+        let shown = Set([1, pages] + Array(max(1, page - 2)...min(pages, page + 2)))
+        var entries: [[String: Any]] = []
+        for number in shown.sorted() {
+            if let last = entries.last?["number"] as? Int, number > last + 1 {
+                entries.append(["gap": true, "number": false, "url": false, "current": false])
+            }
+            entries.append(["gap": false, "number": number, "url": links.url(Route.paged(base, number)), "current": number == page])
+        }
+        var view: [String: Any] = ["page": page, "pageCount": pages, "pages": entries]
         if page > 1 { view["previous"] = links.url(Route.paged(base, page - 1)) }
         if page < pages { view["next"] = links.url(Route.paged(base, page + 1)) }
         return view

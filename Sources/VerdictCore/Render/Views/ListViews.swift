@@ -22,9 +22,7 @@ extension Renderer {
     }
 
     /// The newest date anywhere in the content: the home page's "updated" date (never the build time).
-    var newestDate: Day? {
-        [site.reviews.map(\.meta.reviewed).max(), site.latest?.date].compactMap { $0 }.max()
-    }
+    var newestDate: Day? { site.newestDate }
 
     func modelsView(_ route: Route, page: Int) -> [String: Any] {
         var title = "All models"
