@@ -30,6 +30,8 @@ struct ScatterChart: Sendable {
     let width: Double
     let height: Double
     let id: String?
+    /// What highlighted points are, in the key ("this model" on a review, "reviewed" on a leaderboard).
+    let highlightLabel: String
 
     static let labelFontSize = 12.0
     static let labelHeight = 15.0
@@ -38,7 +40,8 @@ struct ScatterChart: Sendable {
 
     init(title: String, description: String, xLabel: String, yLabel: String, points: [ChartPoint],
          xBetter: Metric.Better, yBetter: Metric.Better, xLog: Bool? = nil, yLog: Bool? = nil,
-         width: Double = 600, height: Double = 420, id: String? = nil) {
+         width: Double = 600, height: Double = 420, id: String? = nil, highlightLabel: String = "this model") {
+        self.highlightLabel = highlightLabel
         self.title = title
         self.description = description
         self.xLabel = xLabel
@@ -116,7 +119,7 @@ struct ScatterChart: Sendable {
             (ScatterChart.marker(x: 0, y: 0, highlighted: false, frontier: false), "model"),
         ]
         if layout.drawn.contains(where: { points[$0].highlighted }) {
-            items.append((ScatterChart.marker(x: 0, y: 0, highlighted: true, frontier: false), "this model"))
+            items.append((ScatterChart.marker(x: 0, y: 0, highlighted: true, frontier: false), highlightLabel))
         }
         if layout.frontier.count >= 2 {
             var line = SVGPath(); line.move(-9, 0); line.line(9, 0)

@@ -20,9 +20,9 @@ extension Renderer {
             let title = "\(quality.name) against \(metric.name.lowercased())"
             let chart = ScatterChart(title: title, description: "", xLabel: axisLabel(metric), yLabel: axisLabel(quality),
                                      points: points, xBetter: metric.better, yBetter: quality.better,
-                                     id: "chart-\(quality.id)-\(metric.id)")
+                                     id: "chart-\(quality.id)-\(metric.id)", highlightLabel: "reviewed")
             charts.append(["title": title, "svg": chart.svg(),
-                           "caption": "Each point is a model; the dashed line joins the models no other beats on both axes. Top \(Renderer.labelledPoints) are labelled."])
+                           "caption": "Each point is a model; the dashed line joins the models no other beats on both axes. The top \(Renderer.labelledPoints) are labelled; reviewed models are diamonds."])
         }
         let bars = board.entries.prefix(25).compactMap { entry in
             entry.value.map { ChartBar(entry.result.name, value: $0, highlighted: site.review(model: entry.result.model) != nil) }
