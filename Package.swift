@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
     ],
     targets: [
         // The only place that sees libcmark's C API.
@@ -40,6 +42,9 @@ let package = Package(
                 "VerdictCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -53,6 +58,12 @@ let package = Package(
         .testTarget(
             name: "VerdictCoreTests",
             dependencies: ["VerdictCore", "VerdictMarkdown"]
+        ),
+        // Tests talk to a real server over a socket with a small raw HTTP client (no HummingbirdTesting:
+        // it would add AsyncHTTPClient and NIOSSL to every test build, and could not send malformed requests).
+        .testTarget(
+            name: "VerdictServerTests",
+            dependencies: ["VerdictServer", "VerdictCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

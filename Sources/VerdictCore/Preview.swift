@@ -1,0 +1,556 @@
+import Foundation
+import Synchronization
+import VerdictMarkdown
+
+/// What one preview build changed in its output folder.
+public struct PreviewResult: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// Every page rendered (the first build; theme, site.yml or snapshot changes).
+        case full
+        /// Only the pages made from the edited Markdown files, new and removed pages, and changed static
+        /// files; when Markdown changed, `PreviewBuilder.catchUp()` brings the other pages up to date.
+        case quick
+        /// The pass after a quick build that renders everything else.
+        case catchUp
+    }
+
+    public let kind: Kind
+    /// True when a quick build left other pages to `PreviewBuilder.catchUp()`.
+    public let needsCatchUp: Bool
+    public let pages: Int
+    public let files: Int
+    public let reviews: Int
+    public let snapshots: Int
+    public let milliseconds: Int
+    /// The baseURL path prefix (`/` or `/desk/`) and the site title, for the server.
+    public let root: String
+    public let title: String
+    /// Output files (relative paths) that were written because they are new or their bytes changed.
+    public let written: [String]
+    /// Output files that no longer belong to the site (a renamed or deleted review's page) and were removed.
+    public let removed: [String]
+    /// Warnings; a successful build has no errors.
+    public let diagnostics: [Diagnostic]
+
+    public var changed: Bool { !written.isEmpty || !removed.isEmpty }
+    /// Only stylesheets changed: pages can swap their stylesheets instead of reloading.
+    public var stylesheetsOnly: Bool { changed && removed.isEmpty && written.allSatisfy { $0.hasSuffix(".css") } }
+}
+
+/// Builds a site again and again into one private folder for `verdict serve`, doing as little as each
+/// change needs.
+///
+/// - Input files are read every time but decoded and parsed only when their bytes changed (a change to
+///   site.yml parses everything again).
+/// - An edit to reviews, pages or use-case intros renders only the pages made from those files, plus pages
+///   that appeared, and removes pages that disappeared: that is what the editor is looking at. Every other
+///   page is brought up to date by `catchUp()`, which renders the whole site and rewrites what differs.
+/// - Theme, site.yml and snapshot changes render everything. Static-file changes only copy files.
+/// - Pages are compared with what the folder holds and written only when their bytes differ, each through
+///   a temporary file and a rename, so a reader never sees half a page.
+/// - Nothing is written unless the build succeeded: a failed build leaves the last good site in place.
+///
+/// The loading mirrors `Loader.load` and `SiteBuilder.prepare` step for step, with the same functions for
+/// each file; `PreviewTests` check that the output is byte for byte what `verdict build` writes.
+public actor PreviewBuilder {
+    public let content: URL
+    public let contentDisplay: String
+    public let includeDrafts: Bool
+    public let themes: URL?
+    public let output: URL
+
+    private var cache = SourceCache()
+    /// Counts builds; the sources' `changedAt` refer to it.
+    private var counter = 0
+    private var last: LastBuild?
+    /// Hash and size of every file in the output folder, by relative path.
+    private var outputs: [String: Fingerprint] = [:]
+    /// The site a quick build left for `catchUp()`, and the build it belongs to.
+    private var pendingCatchUp: (counter: Int, prepared: SiteBuilder.Prepared)?
+
+    public init(content: URL, contentDisplay: String? = nil, includeDrafts: Bool = false, themes: URL? = nil, output: URL) {
+        self.content = content
+        self.contentDisplay = contentDisplay ?? content.path
+        self.includeDrafts = includeDrafts
+        self.themes = themes
+        self.output = output
+    }
+
+    /// The folders whose changes can change the site: the content folder and the folder holding the
+    /// themes (all of them, so switching `theme:` in site.yml needs no new watch).
+    public func watchRoots() -> [URL] {
+        var roots = [content]
+        if let directory = last?.prepared.theme.directory {
+            roots.append(directory.deletingLastPathComponent())
+        } else if let themes {
+            roots.append(themes)
+        } else {
+            roots.append(content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Themes"))
+        }
+        return roots
+    }
+
+    // MARK: Building
+
+    public func build() async throws(BuildFailure) -> PreviewResult {
+        let clock = ContinuousClock.now
+        counter += 1
+        let build = counter
+        let (prepared, changes) = try await prepare(build: build)
+        try prepared.diagnostics.failOnErrors()
+        let themeStamp = FolderStamp(prepared.theme.directory)
+        let statics = Dictionary(prepared.statics.map { ($0.outputPath, SourceStamp($0.source)) }, uniquingKeysWith: { first, _ in first })
+
+        let quick: Bool
+        if let last, last.prepared.theme.directory == prepared.theme.directory, last.themeStamp == themeStamp,
+           !changes.config, !changes.snapshots {
+            quick = true
+        } else {
+            quick = false
+        }
+
+        var written: [String] = []
+        var next = outputs
+        var renderDiagnostics: [Diagnostic] = []
+        let routeFiles = Set(prepared.site.routes.map(\.file))
+        if quick, let last {
+            // The pages made from the edited files, and pages that are new.
+            let routes = prepared.site.routes.filter { route in
+                outputs[route.file] == nil || changes.affects(route, in: prepared.site)
+            }
+            let renderer = Renderer(site: prepared.site, theme: prepared.theme)
+            var rendered: [(String, Data)] = []
+            for route in routes {
+                do throws(Diagnostic) {
+                    rendered.append((route.file, try renderer.render(route).data))
+                } catch {
+                    throw BuildFailure([error])
+                }
+            }
+            for (file, data) in rendered where next[file] != Fingerprint(data) {
+                try write(data, to: file)
+                next[file] = Fingerprint(data)
+                written.append(file)
+            }
+            for file in last.routeFiles.subtracting(routeFiles) { next[file] = nil }
+            for file in last.statics.keys where statics[file] == nil && !routeFiles.contains(file) { next[file] = nil }
+        } else {
+            let rendered = try await renderAll(prepared, comparingWith: outputs)
+            for (file, data, fingerprint) in rendered.changed {
+                try write(data, to: file)
+                next[file] = fingerprint
+                written.append(file)
+            }
+            for file in next.keys where !routeFiles.contains(file) && statics[file] == nil { next[file] = nil }
+            renderDiagnostics = rendered.diagnostics
+        }
+        written += try copyStatics(prepared.statics, stamps: statics, previous: last?.statics ?? [:], into: &next)
+        let removed = outputs.keys.filter { next[$0] == nil }.sorted()
+        for file in removed { remove(file) }
+
+        outputs = next
+        last = LastBuild(counter: build, prepared: prepared, themeStamp: themeStamp, routeFiles: routeFiles, statics: statics,
+                         sources: cache.keys)
+        pendingCatchUp = quick && changes.markdown ? (build, prepared) : nil
+        let site = prepared.site
+        return PreviewResult(kind: quick ? .quick : .full, needsCatchUp: pendingCatchUp != nil, pages: site.pageCount, files: next.count,
+                             reviews: site.reviews.count, snapshots: site.snapshots.count,
+                             milliseconds: (ContinuousClock.now - clock).milliseconds, root: site.config.root,
+                             title: site.config.title, written: written.sorted(), removed: removed,
+                             diagnostics: (prepared.diagnostics + renderDiagnostics).sorted())
+    }
+
+    /// After a quick build: renders the whole site and writes the pages that differ (lists, use-case and
+    /// capability pages, compare pages, feeds). Returns nil when there is nothing to do or a newer build
+    /// started meanwhile (it will be caught up itself). Throws when rendering found errors.
+    public func catchUp() async throws(BuildFailure) -> PreviewResult? {
+        guard let (build, prepared) = pendingCatchUp else { return nil }
+        pendingCatchUp = nil
+        let clock = ContinuousClock.now
+        let rendered = try await renderAll(prepared, comparingWith: outputs)
+        guard counter == build else { return nil }
+        var written: [String] = []
+        for (file, data, fingerprint) in rendered.changed {
+            try write(data, to: file)
+            outputs[file] = fingerprint
+            written.append(file)
+        }
+        let site = prepared.site
+        return PreviewResult(kind: .catchUp, needsCatchUp: false, pages: site.pageCount, files: outputs.count, reviews: site.reviews.count,
+                             snapshots: site.snapshots.count, milliseconds: (ContinuousClock.now - clock).milliseconds,
+                             root: site.config.root, title: site.config.title, written: written.sorted(), removed: [],
+                             diagnostics: rendered.diagnostics)
+    }
+
+    private struct Rendered: Sendable {
+        let changed: [(String, Data, Fingerprint)]
+        let diagnostics: [Diagnostic]
+    }
+
+    /// Every route through `SiteRenderer` (with its link checks), keeping only pages that differ.
+    private func renderAll(_ prepared: SiteBuilder.Prepared, comparingWith previous: [String: Fingerprint])
+        async throws(BuildFailure) -> Rendered {
+        let sink = RenderSink()
+        let diagnostics = await SiteRenderer.render(site: prepared.site, theme: prepared.theme, targets: prepared.targets) { route, data in
+            let fingerprint = Fingerprint(data)
+            if previous[route.file] != fingerprint { sink.changed.withLock { $0.append((route.file, data, fingerprint)) } }
+        }
+        try diagnostics.failOnErrors()
+        return Rendered(changed: sink.changed.withLock { $0 }, diagnostics: diagnostics)
+    }
+
+    /// Copies static files whose source changed; returns the files written.
+    private func copyStatics(_ files: [StaticFile], stamps: [String: SourceStamp], previous: [String: SourceStamp],
+                             into next: inout [String: Fingerprint]) throws(BuildFailure) -> [String] {
+        var written: [String] = []
+        for file in files {
+            if previous[file.outputPath] == stamps[file.outputPath], next[file.outputPath] != nil { continue }
+            let data: Data
+            do {
+                data = try Data(contentsOf: file.source)
+            } catch {
+                throw BuildFailure([Diagnostic(path: file.displayPath, line: 1, "cannot read file: \(error.localizedDescription)")])
+            }
+            let fingerprint = Fingerprint(data)
+            if next[file.outputPath] != fingerprint {
+                try write(data, to: file.outputPath)
+                written.append(file.outputPath)
+            }
+            next[file.outputPath] = fingerprint
+        }
+        return written
+    }
+
+    // MARK: Loading, with decoded and parsed files kept between builds
+
+    /// `SiteBuilder.prepare`, except that files whose bytes did not change are not decoded or parsed again.
+    private func prepare(build: Int) async throws(BuildFailure) -> (SiteBuilder.Prepared, Changes) {
+        var problems = DiagnosticList()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildFailure([Diagnostic(path: contentDisplay, line: 1,
+                                           "content folder not found; run from your site's folder or pass --content <folder>")])
+        }
+        let (tree, scanProblems) = ContentTree.scan(root: content, displayRoot: contentDisplay)
+        problems.append(contentsOf: scanProblems)
+
+        var config: SiteConfig?
+        var configBytes: Data?
+        if let siteFile = tree.siteFile {
+            switch PreviewBuilder.readSource(siteFile) {
+            case .success(let (data, file)):
+                configBytes = data
+                let (decoded, diagnostics) = SiteConfig.decode(file)
+                config = decoded
+                problems.append(contentsOf: diagnostics)
+            case .failure(let diagnostic):
+                problems.append(contentsOf: [diagnostic])
+            }
+        } else {
+            problems.error(contentDisplay + "/" + SiteConfig.fileName, 1, "missing site.yml; create it with at least `title:` and `baseURL:`")
+        }
+        // Parsing depends on site.yml (base path, raw HTML): when it changes, everything is parsed again.
+        if configBytes != cache.configBytes {
+            cache.configBytes = configBytes
+            cache.configChangedAt = build
+            cache.reviews = [:]
+            cache.pages = [:]
+        }
+        // Without a usable site.yml nothing is parsed: the build stops after reporting every problem.
+        let markdown = config.map(Parser.markdownOptions)
+
+        let reviewCache = cache.reviews
+        let snapshotCache = cache.snapshots
+        let pageCache = cache.pages
+        async let reviewResults = tree.reviews.concurrentMap { entry in
+            PreviewBuilder.review(entry, cached: reviewCache[entry.relativePath], markdown: markdown, build: build)
+        }
+        async let snapshotResults = tree.snapshots.concurrentMap { entry in
+            PreviewBuilder.snapshot(entry, cached: snapshotCache[entry.relativePath], build: build)
+        }
+        async let useCaseResults = tree.useCases.concurrentMap { entry in
+            PreviewBuilder.page(entry, path: PreviewBuilder.useCasePath(entry), cached: pageCache[entry.relativePath], markdown: markdown, build: build)
+        }
+        async let pageResults = tree.pages.concurrentMap { entry in
+            PreviewBuilder.page(entry, path: Loader.pagePath(entry.relativePath), cached: pageCache[entry.relativePath], markdown: markdown, build: build)
+        }
+
+        var reviews: [Review] = []
+        var newReviews: [String: CachedReview] = [:]
+        for (entry, cached) in zip(tree.reviews, await reviewResults) {
+            newReviews[entry.relativePath] = cached
+            problems.append(contentsOf: cached.diagnostics)
+            if let review = cached.review, includeDrafts || !review.meta.draft { reviews.append(review) }
+        }
+        var snapshots: [Snapshot] = []
+        var newSnapshots: [String: CachedSnapshot] = [:]
+        for (entry, cached) in zip(tree.snapshots, await snapshotResults) {
+            newSnapshots[entry.relativePath] = cached
+            problems.append(contentsOf: cached.diagnostics)
+            if let snapshot = cached.snapshot { snapshots.append(snapshot) }
+        }
+        var newPages: [String: CachedPage] = [:]
+        var intros: [String: Page] = [:]
+        for (entry, cached) in zip(tree.useCases, await useCaseResults) {
+            newPages[entry.relativePath] = cached
+            problems.append(contentsOf: cached.diagnostics)
+            let slug = String(entry.relativePath.split(separator: "/").last!.dropLast(3))
+            guard Slug.isValid(slug) else {
+                problems.error(entry.displayPath, 1, "use-case file name \"\(slug)\" must be a slug: a-z, 0-9 and -, starting with a letter or digit")
+                continue
+            }
+            if let page = cached.page { intros[slug] = page }
+        }
+        var pages: [Page] = []
+        for (entry, cached) in zip(tree.pages, await pageResults) {
+            newPages[entry.relativePath] = cached
+            problems.append(contentsOf: cached.diagnostics)
+            guard Loader.pagePath(entry.relativePath) != nil else {
+                problems.error(entry.displayPath, 1, "page path must be made of slugs (a-z, 0-9 and -), like pages/benchmarks/methodology.md")
+                continue
+            }
+            if let page = cached.page { pages.append(page) }
+        }
+        let staticFiles = tree.staticFiles.map { entry in
+            StaticFile(source: entry.url, displayPath: entry.displayPath, outputPath: String(entry.relativePath.dropFirst("static/".count)))
+        }
+        cache.reviews = newReviews
+        cache.snapshots = newSnapshots
+        cache.pages = newPages
+
+        guard let config, !problems.items.contains(where: { $0.severity == .error && $0.path.hasSuffix(SiteConfig.fileName) }) else {
+            throw BuildFailure(problems.items)
+        }
+        let parsed = ParsedSite(config: config, reviews: reviews, snapshots: snapshots.sorted { ($0.date, $0.path) < ($1.date, $1.path) },
+                                useCaseIntros: intros, pages: pages, staticFiles: staticFiles, diagnostics: problems.items)
+        let site = Assembler.assemble(parsed)
+        let theme = try await Theme.load(site.config, content: content, themes: themes)
+        let (statics, staticProblems) = SiteWriter.staticFiles(site: site, theme: theme)
+        let targets = LinkTargets(site: site, extraFiles: statics.map(\.outputPath))
+        let diagnostics = Checker.check(site, targets: targets) + staticProblems
+        let prepared = SiteBuilder.Prepared(site: site, theme: theme, targets: targets, statics: statics, diagnostics: diagnostics.sorted())
+        return (prepared, changes(since: last))
+    }
+
+    /// What differs from the last successful build.
+    private func changes(since last: LastBuild?) -> Changes {
+        guard let last else { return Changes(config: true, snapshots: true, markdown: true, files: []) }
+        let after = last.counter
+        let removed = last.sources.subtracting(cache.keys)
+        let snapshots = cache.snapshots.values.contains { $0.changedAt > after } || removed.contains { $0.hasPrefix("benchmarks/") }
+        var files = Set(removed.filter { !$0.hasPrefix("benchmarks/") })
+        for (path, entry) in cache.reviews where entry.changedAt > after { files.insert(path) }
+        for (path, entry) in cache.pages where entry.changedAt > after { files.insert(path) }
+        return Changes(config: cache.configChangedAt > after, snapshots: snapshots, markdown: !files.isEmpty, files: files)
+    }
+
+    // MARK: One file each
+
+    struct CachedReview: Sendable {
+        let bytes: Data?
+        let changedAt: Int
+        let diagnostics: [Diagnostic]
+        let review: Review?
+    }
+
+    struct CachedSnapshot: Sendable {
+        let bytes: Data?
+        let changedAt: Int
+        let diagnostics: [Diagnostic]
+        let snapshot: Snapshot?
+    }
+
+    struct CachedPage: Sendable {
+        let bytes: Data?
+        let path: String?
+        let changedAt: Int
+        let diagnostics: [Diagnostic]
+        let page: Page?
+    }
+
+    /// `Loader.decodeReview` and `ReviewParser.parse`, skipped when the bytes are the ones seen last time.
+    static func review(_ entry: ContentTree.Entry, cached: CachedReview?, markdown: MarkdownOptions?, build: Int) -> CachedReview {
+        let slug = String(entry.relativePath.dropFirst("reviews/".count).dropLast(".md".count))
+        guard Slug.isValid(slug) else {
+            let diagnostic = Diagnostic(path: entry.displayPath, line: 1,
+                                        "review file name \"\(slug)\" is not a valid slug: use a-z, 0-9 and -, starting with a letter or digit (it becomes /models/<slug>/)")
+            if let cached, cached.bytes == nil, cached.diagnostics == [diagnostic] { return cached }
+            return CachedReview(bytes: nil, changedAt: build, diagnostics: [diagnostic], review: nil)
+        }
+        switch readSource(entry) {
+        case .success(let (data, file)):
+            if let cached, cached.bytes == data { return cached }
+            let (source, diagnostics) = ReviewSource.decode(file, slug: slug)
+            var review: Review?
+            if let source, let markdown { review = ReviewParser.parse(source, markdown: markdown) }
+            return CachedReview(bytes: data, changedAt: build, diagnostics: diagnostics, review: review)
+        case .failure(let diagnostic):
+            return CachedReview(bytes: nil, changedAt: build, diagnostics: [diagnostic], review: nil)
+        }
+    }
+
+    static func snapshot(_ entry: ContentTree.Entry, cached: CachedSnapshot?, build: Int) -> CachedSnapshot {
+        switch readSource(entry) {
+        case .success(let (data, file)):
+            if let cached, cached.bytes == data { return cached }
+            let (snapshot, diagnostics) = SnapshotDecoder.decode(file)
+            return CachedSnapshot(bytes: data, changedAt: build, diagnostics: diagnostics, snapshot: snapshot)
+        case .failure(let diagnostic):
+            return CachedSnapshot(bytes: nil, changedAt: build, diagnostics: [diagnostic], snapshot: nil)
+        }
+    }
+
+    /// `Loader.decodePage` and `Page.parse` (at `path`, when the file name makes one).
+    static func page(_ entry: ContentTree.Entry, path: String?, cached: CachedPage?, markdown: MarkdownOptions?, build: Int) -> CachedPage {
+        switch readSource(entry) {
+        case .success(let (data, file)):
+            if let cached, cached.bytes == data, cached.path == path { return cached }
+            let (source, diagnostics) = PageSource.decode(file)
+            var page: Page?
+            if let source, let path, let markdown { page = Page.parse(source, path: path, markdown: markdown) }
+            return CachedPage(bytes: data, path: path, changedAt: build, diagnostics: diagnostics, page: page)
+        case .failure(let diagnostic):
+            return CachedPage(bytes: nil, path: path, changedAt: build, diagnostics: [diagnostic], page: nil)
+        }
+    }
+
+    static func useCasePath(_ entry: ContentTree.Entry) -> String? {
+        let slug = String(entry.relativePath.split(separator: "/").last!.dropLast(3))
+        return Slug.isValid(slug) ? "/usecases/\(slug)/" : nil
+    }
+
+    /// `SourceFile.read`, keeping the bytes to compare with the next build.
+    static func readSource(_ entry: ContentTree.Entry) -> Result<(Data, SourceFile), Diagnostic> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: entry.url)
+        } catch {
+            return .failure(Diagnostic(path: entry.displayPath, line: 1, "cannot read file: \(error.localizedDescription)"))
+        }
+        do throws(Diagnostic) {
+            return .success((data, try SourceFile.decode(data, path: entry.displayPath, relativePath: entry.relativePath)))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    // MARK: Writing
+
+    private func write(_ data: Data, to relative: String) throws(BuildFailure) {
+        guard Staging.isSafe(relative) else {
+            throw BuildFailure([Diagnostic(path: relative, line: 1, "refusing to write outside the output folder")])
+        }
+        let url = output.appendingPathComponent(relative)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw BuildFailure([Diagnostic(path: relative, line: 1, "cannot write file: \(error.localizedDescription)")])
+        }
+    }
+
+    /// Removes a file and the folders it leaves empty (up to the output folder).
+    private func remove(_ relative: String) {
+        guard Staging.isSafe(relative) else { return }
+        let fm = FileManager.default
+        try? fm.removeItem(at: output.appendingPathComponent(relative))
+        var folder = output.appendingPathComponent(relative).deletingLastPathComponent()
+        let top = output.standardizedFileURL.path
+        while folder.standardizedFileURL.path.hasPrefix(top + "/"),
+              (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+            try? fm.removeItem(at: folder)
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+}
+
+// MARK: - Bookkeeping
+
+extension PreviewBuilder {
+    /// Decoded and parsed input files by path relative to the content folder.
+    struct SourceCache: Sendable {
+        var configBytes: Data?
+        var configChangedAt = 0
+        var reviews: [String: CachedReview] = [:]
+        var snapshots: [String: CachedSnapshot] = [:]
+        /// Use-case intros and free pages.
+        var pages: [String: CachedPage] = [:]
+
+        var keys: Set<String> { Set(reviews.keys).union(snapshots.keys).union(pages.keys) }
+    }
+
+    struct LastBuild: Sendable {
+        let counter: Int
+        let prepared: SiteBuilder.Prepared
+        let themeStamp: FolderStamp
+        let routeFiles: Set<String>
+        let statics: [String: SourceStamp]
+        let sources: Set<String>
+    }
+
+    /// What changed since the last successful build.
+    struct Changes: Sendable {
+        let config: Bool
+        let snapshots: Bool
+        /// Reviews, pages or use-case intros changed, appeared or disappeared.
+        let markdown: Bool
+        /// Their paths relative to the content folder.
+        let files: Set<String>
+
+        /// True when `route` is made from one of the changed Markdown files.
+        func affects(_ route: Route, in site: Site) -> Bool {
+            switch route.kind {
+            case .review(let index): files.contains("reviews/\(site.reviews[index].slug).md")
+            case .page(let index): files.contains(where: { $0.hasPrefix("pages/") && Loader.pagePath($0) == site.pages[index].path })
+            case .useCase(let index, _): files.contains("usecases/\(site.useCases[index].slug).md")
+            default: false
+            }
+        }
+    }
+
+    struct Fingerprint: Equatable, Sendable {
+        let hash: Int
+        let count: Int
+        init(_ data: Data) {
+            // Every byte: `Data`'s own hash looks at only a prefix, so two pages of one length that
+            // differ further on would look the same.
+            var hasher = Hasher()
+            data.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hash = hasher.finalize()
+            count = data.count
+        }
+    }
+
+    /// Collects changed pages from the concurrent renderer.
+    final class RenderSink: Sendable {
+        let changed = Mutex<[(String, Data, Fingerprint)]>([])
+    }
+
+    struct SourceStamp: Equatable, Sendable {
+        let source: String
+        let size: Int
+        let modified: Date?
+        init(_ url: URL) {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            source = url.path
+            size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+            modified = attributes?[.modificationDate] as? Date
+        }
+    }
+
+    /// Names, sizes and modification times of a theme's files other than its static files (those are
+    /// compared one by one, so a stylesheet edit only copies the stylesheet).
+    struct FolderStamp: Equatable, Sendable {
+        let files: [String: SourceStamp]
+        init(_ folder: URL) {
+            var files: [String: SourceStamp] = [:]
+            let statics = folder.appendingPathComponent("static").standardizedFileURL.path + "/"
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+            while let url = enumerator?.nextObject() as? URL {
+                let path = url.standardizedFileURL.path
+                if !path.hasPrefix(statics) { files[path] = SourceStamp(url) }
+            }
+            self.files = files
+        }
+    }
+}
