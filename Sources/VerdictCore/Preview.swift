@@ -67,6 +67,9 @@ public actor PreviewBuilder {
     private var outputs: [String: Fingerprint] = [:]
     /// The site a quick build left for `catchUp()`, and the build it belongs to.
     private var pendingCatchUp: (counter: Int, prepared: SiteBuilder.Prepared)?
+    /// A quick build left pages behind and no catch-up or full build has finished since: the next
+    /// quick build owes a catch-up even if it changed no Markdown itself.
+    private var catchUpOwed = false
 
     public init(content: URL, contentDisplay: String? = nil, includeDrafts: Bool = false, themes: URL? = nil, output: URL) {
         self.content = content
@@ -151,7 +154,8 @@ public actor PreviewBuilder {
         outputs = next
         last = LastBuild(counter: build, prepared: prepared, themeStamp: themeStamp, routeFiles: routeFiles, statics: statics,
                          sources: cache.keys)
-        pendingCatchUp = quick && changes.markdown ? (build, prepared) : nil
+        catchUpOwed = quick && (changes.markdown || catchUpOwed)
+        pendingCatchUp = catchUpOwed ? (build, prepared) : nil
         let site = prepared.site
         return PreviewResult(kind: quick ? .quick : .full, needsCatchUp: pendingCatchUp != nil, pages: site.pageCount, files: next.count,
                              reviews: site.reviews.count, snapshots: site.snapshots.count,
@@ -169,6 +173,7 @@ public actor PreviewBuilder {
         let clock = ContinuousClock.now
         let rendered = try await renderAll(prepared, comparingWith: outputs)
         guard counter == build else { return nil }
+        catchUpOwed = false
         var written: [String] = []
         for (file, data, fingerprint) in rendered.changed {
             try write(data, to: file)

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Hummingbird
 import HummingbirdCore
 import NIOCore
@@ -85,14 +90,31 @@ public struct PreviewServer: Sendable {
             self.output = output
             ownsOutput = false
         } else {
+            PreviewServer.removeAbandonedOutputs()
             output = FileManager.default.temporaryDirectory
-                .appendingPathComponent("verdict-serve-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+                .appendingPathComponent("\(PreviewServer.outputPrefix)\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
             ownsOutput = true
         }
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         builder = PreviewBuilder(content: configuration.content, contentDisplay: configuration.contentDisplay,
                                  includeDrafts: configuration.includeDrafts, themes: configuration.themes, output: output)
         state = PreviewState(folder: output, root: "/")
+    }
+
+    static let outputPrefix = "verdict-serve-"
+
+    /// Preview folders of earlier runs that were killed before they could clean up (`verdict-serve-<pid>-…`
+    /// whose process is gone).
+    static func removeAbandonedOutputs() {
+        let fm = FileManager.default
+        let temporary = fm.temporaryDirectory
+        guard let names = try? fm.contentsOfDirectory(atPath: temporary.path) else { return }
+        for name in names where name.hasPrefix(outputPrefix) {
+            let rest = name.dropFirst(outputPrefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? fm.removeItem(at: temporary.appendingPathComponent(name))
+        }
     }
 
     /// Builds, then serves until SIGINT / SIGTERM (when `handleSignals`) or until the task is cancelled.

@@ -263,9 +263,12 @@ struct CommandTests {
         try process.run()
         let lines = OutputLines(output.fileHandleForReading)
         let warning = try await lines.first(containing: "warning: listening on 0.0.0.0", timeout: .seconds(60))
+        _ = try await lines.first(containing: "Serving http://0.0.0.0:", timeout: .seconds(60))
         process.interrupt()
         process.waitUntilExit()
         #expect(warning != nil)
+        #expect(try await lines.first(containing: "accepted only for the host names", timeout: .seconds(1)) != nil,
+                "the warning says which Host names are accepted")
     }
 }
 

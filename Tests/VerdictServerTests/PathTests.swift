@@ -89,6 +89,19 @@ struct BuildingBlockTests {
         }
     }
 
+    @Test func removesPreviewFoldersOfKilledRuns() throws {
+        let fm = FileManager.default
+        let dead = fm.temporaryDirectory.appendingPathComponent("\(PreviewServer.outputPrefix)2147483646-TEST\(UUID().uuidString.prefix(4))")
+        let alive = fm.temporaryDirectory.appendingPathComponent(
+            "\(PreviewServer.outputPrefix)\(ProcessInfo.processInfo.processIdentifier)-TEST\(UUID().uuidString.prefix(4))")
+        try fm.createDirectory(at: dead, withIntermediateDirectories: true)
+        try fm.createDirectory(at: alive, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: alive) }
+        PreviewServer.removeAbandonedOutputs()
+        #expect(!fm.fileExists(atPath: dead.path), "no process 2147483646: removed")
+        #expect(fm.fileExists(atPath: alive.path), "this process is running: kept")
+    }
+
     @Test func pollingNoticesChangesDeletionsAndNewFolders() throws {
         let site = try TestSite()
         defer { site.remove() }

@@ -93,6 +93,27 @@ struct PreviewBuilderTests {
         try await expectSameAsBuild(site, "after same-length edits")
     }
 
+    @Test func aCatchUpOvertakenByAStylesheetEditIsNotLost() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let builder = builder(site)
+        _ = try await builder.build()
+        let text = try site.read("reviews/alpha-one.md")
+        try site.write("reviews/alpha-one.md", text.replacingOccurrences(of: "title: Alpha One", with: "title: Alpha Renamed"))
+        #expect(try await builder.build().needsCatchUp)
+        // Before the catch-up runs, a stylesheet edit: it renders no page, but the lists still need the new title.
+        let css = site.themes.appendingPathComponent("default/static/css/site.css")
+        try Data((try String(contentsOf: css, encoding: .utf8) + "\n/* later */\n").utf8).write(to: css)
+        let styled = try await builder.build()
+        #expect(styled.written == ["css/site.css"])
+        #expect(styled.needsCatchUp, "the earlier edit's catch-up is still owed")
+        let rest = try #require(try await builder.catchUp())
+        #expect(rest.written.contains("models/index.html"))
+        try await expectSameAsBuild(site, "after a catch-up carried over a stylesheet edit")
+        try Data((try String(contentsOf: css, encoding: .utf8) + "\n/* again */\n").utf8).write(to: css)
+        #expect(try await !builder.build().needsCatchUp, "owed no longer")
+    }
+
     @Test func renamesAndDeletionsRemoveOldPages() async throws {
         let site = try TestSite()
         defer { site.remove() }
