@@ -226,6 +226,7 @@ struct CommandTests {
         process.standardOutput = output
         process.standardError = output
         try process.run()
+        defer { if process.isRunning { process.terminate() } }  // never leave a server behind when a check fails
         let lines = OutputLines(output.fileHandleForReading)
 
         let serving = try #require(try await lines.first(containing: "Serving http://127.0.0.1:", timeout: .seconds(60)))
@@ -261,6 +262,7 @@ struct CommandTests {
         process.standardOutput = output
         process.standardError = output
         try process.run()
+        defer { if process.isRunning { process.terminate() } }  // never leave a server behind when a check fails
         let lines = OutputLines(output.fileHandleForReading)
         let warning = try await lines.first(containing: "warning: listening on 0.0.0.0", timeout: .seconds(60))
         _ = try await lines.first(containing: "Serving http://0.0.0.0:", timeout: .seconds(60))
