@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Verdict",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "verdict", targets: ["verdict"]),
         .library(name: "VerdictCore", targets: ["VerdictCore"]),

@@ -1,7 +1,7 @@
 /// Escaping for the text formats Verdict writes by hand.
-enum Escape {
-    /// XML text and attribute values.
-    static func xml(_ text: String) -> String {
+public enum Escape {
+    /// XML and HTML text and attribute values.
+    public static func xml(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
