@@ -67,7 +67,7 @@ public struct Section: Sendable {
         parts.compactMap { if case .item(let item) = $0 { item } else { nil } }
     }
 
-    /// The section's plain HTML with items flattened back in, for places that show it whole.
+    /// True when the heading has nothing under it (`verdict check` warns for recognised sections).
     public var isEmpty: Bool { parts.isEmpty }
 }
 
