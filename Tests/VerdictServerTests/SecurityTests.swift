@@ -179,10 +179,9 @@ struct SecurityTests {
             defer { slow.close() }
             try slow.send(Array("GET /desk/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8))
 
-            let start = ContinuousClock.now
+            // Answered while the slow connection is still open (a blocked server would time the request out).
             let normal = try await server.get("/desk/")
             #expect(normal.status == 200)
-            #expect(ContinuousClock.now - start < .seconds(5))
         }
     }
 }
