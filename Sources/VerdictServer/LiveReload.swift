@@ -53,7 +53,7 @@ enum LiveReload {
 
     static func problemsEvent(_ diagnostics: [Diagnostic]) -> ServerSentEvent {
         let lines = overlayLines(diagnostics)
-        return ServerSentEvent(name: "problems", data: json(Problems(count: lines.count, html: lines.map(escapeHTML).joined(separator: "\n"))))
+        return ServerSentEvent(name: "problems", data: json(Problems(count: lines.count, html: lines.map(Escape.xml).joined(separator: "\n"))))
     }
 
     /// The errors as `path:line: message`, the form the issue and editors' jump-to-line expect.
@@ -68,7 +68,6 @@ enum LiveReload {
         return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}"
     }
 
-    static func escapeHTML(_ text: String) -> String { Escape.xml(text) }
 
     // MARK: Injection
 
@@ -77,7 +76,7 @@ enum LiveReload {
     /// when a missing page was asked for), matched against the paths a rebuild changed.
     static func tag(for site: ServedSite, page: String) -> String {
         "<script src=\"\(scriptPath)\" data-events=\"\(eventsPath)\" data-generation=\"\(site.generation)\" "
-            + "data-instance=\"\(escapeHTML(site.instance))\" data-page=\"\(escapeHTML(page))\"></script>\n"
+            + "data-instance=\"\(Escape.xml(site.instance))\" data-page=\"\(Escape.xml(page))\"></script>\n"
     }
 
     /// Inserts `tag` before the last `</body>` (any case), or appends it when the page has none.

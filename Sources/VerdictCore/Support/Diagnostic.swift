@@ -56,9 +56,4 @@ struct DiagnosticList: Sendable {
     mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
-
-    /// Throws when any error was recorded; warnings alone let the build go on.
-    func check() throws(BuildFailure) {
-        if hasErrors { throw BuildFailure(items) }
-    }
 }
