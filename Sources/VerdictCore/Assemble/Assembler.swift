@@ -55,6 +55,7 @@ enum Assembler {
                     pages: pages, staticFiles: parsed.staticFiles, routes: routes,
                     diagnostics: problems.items, reviewIndexByModel: byModel, reviewIndexBySlug: bySlug,
                     snapshotsByModel: snapshotsByModel, modelNames: names,
+                    comparisonsByReview: Comparison.index(comparisons),
                     newestDate: [reviews.map(\.meta.reviewed).max(), ranked.last?.date].compactMap { $0 }.max())
     }
 }

@@ -22,6 +22,16 @@ public struct Comparison: Sendable, Hashable {
         return pairs.sorted { (reviews[$0.first].slug, reviews[$0.second].slug) < (reviews[$1.first].slug, reviews[$1.second].slug) }
     }
 
+    /// Review index → indexes of the comparisons it takes part in, in comparison order.
+    static func index(_ comparisons: [Comparison]) -> [Int: [Int]] {
+        var byReview: [Int: [Int]] = [:]
+        for (position, comparison) in comparisons.enumerated() {
+            byReview[comparison.first, default: []].append(position)
+            byReview[comparison.second, default: []].append(position)
+        }
+        return byReview
+    }
+
     func path(in reviews: [Review]) -> String { "/compare/\(reviews[first].slug)-vs-\(reviews[second].slug)/" }
 }
 

@@ -22,15 +22,18 @@ public struct Site: Sendable {
     let snapshotsByModel: [String: [Int]]
     /// The newest display name and vendor seen for each model id in any snapshot.
     let modelNames: [String: String]
+    /// Indexes into `comparisons` for each review index.
+    let comparisonsByReview: [Int: [Int]]
 
     public var latest: RankedSnapshot? { snapshots.last }
 
     /// The newest review or snapshot date, computed once: pages and feeds are dated by content, never the clock.
     public let newestDate: Day?
 
-    /// Compare pages that involve the review at `index`.
+    /// Compare pages that involve the review at `index`, in page order; a lookup, not a scan, because
+    /// every review page asks.
     public func comparisons(of index: Int) -> [Comparison] {
-        comparisons.filter { $0.first == index || $0.second == index }
+        (comparisonsByReview[index] ?? []).map { comparisons[$0] }
     }
 
     /// HTML pages only (not feeds and data files).

@@ -11,21 +11,22 @@ extension Renderer {
         view["published"] = dateView(meta.published)
         view["introHTML"] = review.introHTML.isEmpty ? nil : review.introHTML
         view["sections"] = review.sections.map { sectionView($0, review: review) }
+        let comparisons = site.comparisons(of: index).map { comparison -> [String: Any] in
+            let other = site.reviews[comparison.first == index ? comparison.second : comparison.first]
+            return ["title": other.meta.title, "url": links.url(comparison.path(in: site.reviews))]
+        }
+        let showAlternatives = !comparisons.isEmpty || !meta.alternatives.isEmpty
         var toc: [[String: Any]] = review.sections.map { ["id": $0.id, "title": $0.title] }
         toc.append(["id": "benchmarks", "title": "Benchmarks"])
-        if !meta.alternatives.isEmpty || !site.comparisons(of: index).isEmpty { toc.append(["id": "alternatives", "title": "Alternatives"]) }
+        if showAlternatives { toc.append(["id": "alternatives", "title": "Alternatives"]) }
         view["toc"] = toc
         view["alternatives"] = meta.alternatives.map { alternativeView($0.value) }
         view["hasAlternatives"] = !meta.alternatives.isEmpty
         view["benchmark"] = benchmarkView(review)
         view["jsonLD"] = structuredData(review, url: links.absolute(route.path))
-        let comparisons = site.comparisons(of: index).map { comparison -> [String: Any] in
-            let other = site.reviews[comparison.first == index ? comparison.second : comparison.first]
-            return ["title": other.meta.title, "url": links.url(comparison.path(in: site.reviews))]
-        }
         view["comparisons"] = comparisons
         view["hasComparisons"] = !comparisons.isEmpty
-        view["showAlternatives"] = !comparisons.isEmpty || !meta.alternatives.isEmpty
+        view["showAlternatives"] = showAlternatives
         context["review"] = view
         return context
     }
