@@ -31,7 +31,7 @@ struct ContentTree: Sendable {
         var entries: [Entry] = []
         let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
         for case let url as URL in enumerator {
-            let relative = relativePath(of: url, under: root)
+            let relative = DisplayPath.relative(url, under: root)
             let display = prefix + relative
             let values = try? url.resourceValues(forKeys: Set(keys))
             if values?.isSymbolicLink == true {
@@ -55,11 +55,6 @@ struct ContentTree: Sendable {
         return (tree, problems.items)
     }
 
-    private static func relativePath(of url: URL, under root: URL) -> String {
-        let base = root.standardizedFileURL.pathComponents
-        let full = url.standardizedFileURL.pathComponents
-        return full.dropFirst(base.count).joined(separator: "/")
-    }
 
     private mutating func classify(_ entry: Entry, problems: inout DiagnosticList) {
         let parts = entry.relativePath.split(separator: "/").map(String.init)

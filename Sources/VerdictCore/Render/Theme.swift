@@ -61,11 +61,10 @@ public struct Theme: Sendable {
 
     private static func templateSources(in templates: URL) -> [String: String] {
         var sources: [String: String] = [:]
-        let base = templates.standardizedFileURL.pathComponents.count
         let enumerator = FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
             guard url.pathExtension == "mustache" else { continue }
-            let name = url.standardizedFileURL.pathComponents.dropFirst(base).joined(separator: "/").dropLast(".mustache".count)
+            let name = DisplayPath.relative(url, under: templates).dropLast(".mustache".count)
             sources[String(name)] = try? String(contentsOf: url, encoding: .utf8)
         }
         return sources
@@ -86,10 +85,9 @@ public struct Theme: Sendable {
         let root = directory.appendingPathComponent("static")
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
                                                               options: [.skipsHiddenFiles]) else { return [] }
-        let base = root.standardizedFileURL.pathComponents.count
         var files: [StaticFile] = []
         for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            let relative = url.standardizedFileURL.pathComponents.dropFirst(base).joined(separator: "/")
+            let relative = DisplayPath.relative(url, under: root)
             files.append(StaticFile(source: url, displayPath: DisplayPath.of(url), outputPath: relative))
         }
         return files.sorted { $0.outputPath < $1.outputPath }

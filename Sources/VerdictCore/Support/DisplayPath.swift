@@ -8,4 +8,9 @@ enum DisplayPath {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
     }
+
+    /// `url` relative to `root`, `/`-separated: how files under Content/ and a theme are named.
+    static func relative(_ url: URL, under root: URL) -> String {
+        url.standardizedFileURL.pathComponents.dropFirst(root.standardizedFileURL.pathComponents.count).joined(separator: "/")
+    }
 }
