@@ -41,10 +41,9 @@ extension Renderer {
     }
 
     /// The model's leaderboard rank over every snapshot holding it, and its metrics against its tier's median.
-    func reviewCharts(_ review: Review) -> [[String: Any]] {
+    func reviewCharts(_ review: Review, _ standing: Standing) -> [[String: Any]] {
         let model = review.meta.model
-        let holding = site.snapshots(holding: model)
-        guard let newest = holding.last else { return [] }
+        let (holding, newest) = (standing.holding, standing.newest)
         var charts: [[String: Any]] = []
         let ranks = holding.compactMap { snapshot in
             snapshot.leaderboard.rank(of: model).map { (label: snapshot.date.description, value: Double($0)) }
@@ -55,12 +54,10 @@ extension Renderer {
                                   id: "chart-\(review.slug)-rank")
             charts.append(["title": title, "svg": chart.svg(), "caption": "Rank 1 is at the top; the table below gives each snapshot's rank and score."])
         }
-        guard let result = newest.leaderboard.entry(for: model)?.result else { return charts }
-        let tier = result.tier ?? review.meta.tier
-        let group = tier.flatMap { newest.medians[$0] } ?? newest.medians[""] ?? [:]
-        let reference = tier != nil && newest.medians[tier!] != nil ? "median of the \(tier!) tier" : "median of all models"
+        let reference = standing.medianTier.map { "median of the \($0) tier" } ?? "median of all models"
         let rows = newest.snapshot.metrics.map { metric in
-            ComparisonBars.Row(metric.name, value: result.scores[metric.id], reference: group[metric.id], unit: metric.unit, better: metric.better)
+            ComparisonBars.Row(metric.name, value: standing.result.scores[metric.id], reference: standing.medians[metric.id],
+                               unit: metric.unit, better: metric.better)
         }
         let title = "\(review.meta.title) against the \(reference)"
         let chart = ComparisonBars(title: title, description: "", rows: rows, referenceLabel: reference, id: "chart-\(review.slug)-tier")

@@ -57,13 +57,30 @@ extension Renderer {
     }
 
     /// The newest snapshot holding the model in full, then the model's leaderboard rank in every snapshot.
+    /// Where a reviewed model stands: what the benchmark block and the review's charts both show.
+    struct Standing {
+        /// Snapshots holding the model, oldest first; never empty.
+        let holding: [RankedSnapshot]
+        let result: SnapshotResult
+        /// Medians of the model's tier, or of all models when its tier has none.
+        let medians: [String: Double]
+        /// The tier those medians are of, nil for all models.
+        let medianTier: String?
+
+        var newest: RankedSnapshot { holding.last! }
+    }
+
+    func standing(of review: Review) -> Standing? {
+        let holding = site.snapshots(holding: review.meta.model)
+        guard let newest = holding.last, let result = newest.leaderboard.entry(for: review.meta.model)?.result else { return nil }
+        let tier = (result.tier ?? review.meta.tier).flatMap { newest.medians[$0] != nil ? $0 : nil }
+        return Standing(holding: holding, result: result, medians: newest.medians[tier ?? ""] ?? [:], medianTier: tier)
+    }
+
     private func benchmarkView(_ review: Review) -> [String: Any]? {
         let model = review.meta.model
-        let holding = site.snapshots(holding: model)
-        guard let newest = holding.last else { return nil }
-        let result = newest.leaderboard.entry(for: model)!.result
-        let tier = result.tier ?? review.meta.tier
-        let medians = tier.flatMap { newest.medians[$0] } ?? newest.medians[""] ?? [:]
+        guard let standing = standing(of: review) else { return nil }
+        let (holding, newest, result, medians) = (standing.holding, standing.newest, standing.result, standing.medians)
         let rows: [[String: Any]] = newest.snapshot.metrics.map { metric in
             let ranking = newest.ranking(metric.id)!
             let entry = ranking.entry(for: model)
@@ -87,8 +104,8 @@ extension Renderer {
             "leaderboard": links.url("/benchmarks/leaderboard/"),
         ]
         view["rank"] = newest.leaderboard.rank(of: model) ?? false
-        view["charts"] = reviewCharts(review)
-        view["medianOf"] = tier.flatMap { newest.medians[$0] != nil ? "\($0) tier" : nil } ?? "all models"
+        view["charts"] = reviewCharts(review, standing)
+        view["medianOf"] = standing.medianTier.map { "\($0) tier" } ?? "all models"
         view["of"] = newest.leaderboard.rankedCount
         view["movement"] = Format.movement(newest.movements?[model])
         if newest.date > review.meta.reviewed {
