@@ -405,7 +405,7 @@ public actor PreviewBuilder {
         }
     }
 
-    /// `Loader.decodePage` and `Page.parse` (at `path`, when the file name makes one).
+    /// `PageSource.decode` and `Page.parse` (at `path`, when the file name makes one).
     static func page(_ entry: ContentTree.Entry, path: String?, cached: CachedPage?, markdown: MarkdownOptions?, build: Int) -> CachedPage {
         switch readSource(entry) {
         case .success(let (data, file)):

@@ -64,9 +64,9 @@ enum Loader {
         }
 
         async let reviewResults = tree.reviews.concurrentMap { entry in decodeReview(entry) }
-        async let snapshotResults = tree.snapshots.concurrentMap { entry in decodeSnapshot(entry) }
-        async let useCaseResults = tree.useCases.concurrentMap { entry in decodePage(entry) }
-        async let pageResults = tree.pages.concurrentMap { entry in decodePage(entry) }
+        async let snapshotResults = tree.snapshots.concurrentMap { entry in decoded(entry, SnapshotDecoder.decode) }
+        async let useCaseResults = tree.useCases.concurrentMap { entry in decoded(entry, PageSource.decode) }
+        async let pageResults = tree.pages.concurrentMap { entry in decoded(entry, PageSource.decode) }
 
         var reviews: [ReviewSource] = []
         for (review, diagnostics) in await reviewResults {
@@ -113,30 +113,22 @@ enum Loader {
         Result { () throws(Diagnostic) in try SourceFile.read(url: entry.url, path: entry.displayPath, relativePath: entry.relativePath) }
     }
 
+    /// Reads `entry` and hands it to `decode`; a file that cannot be read is its one diagnostic.
+    private static func decoded<Value>(_ entry: ContentTree.Entry,
+                                       _ decode: (SourceFile) -> (Value?, [Diagnostic])) -> (Value?, [Diagnostic]) {
+        switch readFile(entry) {
+        case .success(let file): return decode(file)
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+    }
+
     private static func decodeReview(_ entry: ContentTree.Entry) -> (ReviewSource?, [Diagnostic]) {
         let slug = String(entry.relativePath.dropFirst("reviews/".count).dropLast(".md".count))
         guard Slug.isValid(slug) else {
             return (nil, [Diagnostic(path: entry.displayPath, line: 1,
                                      "review file name \"\(slug)\" is not a valid slug: use a-z, 0-9 and -, starting with a letter or digit (it becomes /models/<slug>/)")])
         }
-        switch readFile(entry) {
-        case .success(let file): return ReviewSource.decode(file, slug: slug)
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
-    }
-
-    private static func decodeSnapshot(_ entry: ContentTree.Entry) -> (Snapshot?, [Diagnostic]) {
-        switch readFile(entry) {
-        case .success(let file): return SnapshotDecoder.decode(file)
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
-    }
-
-    private static func decodePage(_ entry: ContentTree.Entry) -> (PageSource?, [Diagnostic]) {
-        switch readFile(entry) {
-        case .success(let file): return PageSource.decode(file)
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
+        return decoded(entry) { ReviewSource.decode($0, slug: slug) }
     }
 
     /// `pages/benchmarks/methodology.md` → `/benchmarks/methodology/`; `pages/index.md` is refused by the
