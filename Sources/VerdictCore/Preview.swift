@@ -239,21 +239,10 @@ public actor PreviewBuilder {
         let (tree, scanProblems) = ContentTree.scan(root: content, displayRoot: contentDisplay)
         problems.append(contentsOf: scanProblems)
 
-        var config: SiteConfig?
-        var configBytes: Data?
-        if let siteFile = tree.siteFile {
-            switch PreviewBuilder.readSource(siteFile) {
-            case .success(let (data, file)):
-                configBytes = data
-                let (decoded, diagnostics) = SiteConfig.decode(file)
-                config = decoded
-                problems.append(contentsOf: diagnostics)
-            case .failure(let diagnostic):
-                problems.append(contentsOf: [diagnostic])
-            }
-        } else {
-            problems.error(contentDisplay + "/" + SiteConfig.fileName, 1, "missing site.yml; create it with at least `title:` and `baseURL:`")
-        }
+        let configRead = tree.siteFile.map(PreviewBuilder.readSource)
+        let configBytes = try? configRead?.get().0
+        let (config, configProblems) = SiteConfig.decode(configRead?.map(\.1), contentDisplay: contentDisplay)
+        problems.append(contentsOf: configProblems)
         // Parsing depends on site.yml (base path, raw HTML): when it changes, everything is parsed again.
         if configBytes != cache.configBytes {
             cache.configBytes = configBytes

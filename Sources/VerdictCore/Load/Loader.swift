@@ -48,20 +48,8 @@ enum Loader {
         let (tree, scanProblems) = ContentTree.scan(root: options.content, displayRoot: options.displayPath)
         problems.append(contentsOf: scanProblems)
 
-        var config: SiteConfig?
-        if let siteFile = tree.siteFile {
-            switch readFile(siteFile) {
-            case .success(let file):
-                let (decoded, diagnostics) = SiteConfig.decode(file)
-                config = decoded
-                problems.append(contentsOf: diagnostics)
-            case .failure(let diagnostic):
-                problems.append(contentsOf: [diagnostic])
-            }
-        } else {
-            problems.error(options.displayPath + "/" + SiteConfig.fileName, 1,
-                           "missing site.yml; create it with at least `title:` and `baseURL:`")
-        }
+        let (config, configProblems) = SiteConfig.decode(tree.siteFile.map(readFile), contentDisplay: options.displayPath)
+        problems.append(contentsOf: configProblems)
 
         async let reviewResults = tree.reviews.concurrentMap { entry in decodeReview(entry) }
         async let snapshotResults = tree.snapshots.concurrentMap { entry in decoded(entry, SnapshotDecoder.decode) }

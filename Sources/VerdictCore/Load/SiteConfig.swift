@@ -22,6 +22,19 @@ public struct SiteConfig: Sendable {
 
     public static let fileName = "site.yml"
 
+    /// site.yml as read from the content folder: nil when the folder has none, which is an error.
+    static func decode(_ read: Result<SourceFile, Diagnostic>?, contentDisplay: String) -> (SiteConfig?, [Diagnostic]) {
+        switch read {
+        case .success(let file)?:
+            return decode(file)
+        case .failure(let diagnostic)?:
+            return (nil, [diagnostic])
+        case nil:
+            return (nil, [Diagnostic(path: contentDisplay + "/" + fileName, line: 1,
+                                     "missing site.yml; create it with at least `title:` and `baseURL:`")])
+        }
+    }
+
     static func decode(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
         var fields: YAMLFields
         do {
