@@ -43,11 +43,21 @@ for n in "${SIZES[@]}"; do
   corpus=$WORK/corpus-$n
   [ -d "$corpus" ] || "$VERDICT" generate-corpus --output "$corpus" --reviews "$n" --snapshots 24 --models 500 >/dev/null
   out=$WORK/out-$n
-  read -r wall cpu rss < <(measure "rm -rf $out" "$VERDICT" build --content "$corpus" --output "$out")
-  pages=$("$VERDICT" build --content "$corpus" --output "$out" 2>/dev/null | sed -E 's/^Built ([0-9]+) pages.*/\1/')
+  cache=$WORK/.out-$n.verdict-cache
+  # Empty output and no cache: everything is loaded, parsed, rendered and written.
+  read -r wall cpu rss < <(measure "rm -rf $out $cache" "$VERDICT" build --content "$corpus" --output "$out")
+  pages=$("$VERDICT" build --no-cache --content "$corpus" --output "$out" 2>/dev/null | sed -E 's/^Built ([0-9]+) pages.*/\1/')
   printf '%-8s %-22s %8s %8s %8s %10.0f\n' "$n" "verdict, empty output" "$wall" "$cpu" "$rss" "$(awk -v p="$pages" -v w="$wall" 'BEGIN { print p / w }')"
+  # Same input, output and cache present: the build checks the inputs and stops.
+  "$VERDICT" build --content "$corpus" --output "$out" >/dev/null 2>&1
   read -r wall cpu rss < <(measure ":" "$VERDICT" build --content "$corpus" --output "$out")
   printf '%-8s %-22s %8s %8s %8s %10s\n' "$n" "verdict, unchanged" "$wall" "$cpu" "$rss" "-"
+  # One review's text edited before each run: pages whose view model did not change are kept.
+  edited=$corpus/reviews/model-7.md
+  cp "$edited" "$WORK/model-7.md.orig"
+  read -r wall cpu rss < <(measure "echo 'Edited again.' >> $edited" "$VERDICT" build --content "$corpus" --output "$out")
+  cp "$WORK/model-7.md.orig" "$edited"
+  printf '%-8s %-22s %8s %8s %8s %10s\n' "$n" "verdict, one edit" "$wall" "$cpu" "$rss" "-"
 
   if command -v hugo >/dev/null && [ "$n" -le 10000 ]; then
     site=$WORK/hugo-$n

@@ -9,15 +9,18 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Folder holding themes; by default `Themes/` next to the content folder (see `Theme.locate`).
     public var themes: URL?
+    /// Use and update the build cache beside the output folder (see `BuildCache`).
+    public var useCache: Bool
 
     public init(content: URL, contentDisplay: String? = nil, output: URL, outputDisplay: String? = nil,
-                includeDrafts: Bool = false, themes: URL? = nil) {
+                includeDrafts: Bool = false, themes: URL? = nil, useCache: Bool = true) {
         self.content = content
         self.contentDisplay = contentDisplay ?? content.path
         self.output = output
         self.outputDisplay = outputDisplay ?? output.path
         self.includeDrafts = includeDrafts
         self.themes = themes
+        self.useCache = useCache
     }
 }
 
@@ -27,13 +30,20 @@ public struct BuildReport: Sendable {
     public let reviews: Int
     public let snapshots: Int
     public let milliseconds: Int
+    /// Pages taken from the previous output because their view model had not changed.
+    public let reused: Int
+    /// Nothing was built: every input and every output file was as the last build left them.
+    public let upToDate: Bool
     /// Warnings (a successful build has no errors).
     public let diagnostics: [Diagnostic]
     /// Milliseconds spent in each step, in order (`verdict build --timings`).
     public let timings: [(step: String, milliseconds: Int)]
 
     public var summary: String {
-        "Built \(pages) pages (\(reviews) reviews, \(snapshots) snapshots, \(files) files) in \(milliseconds) ms"
+        let counts = "\(pages) pages (\(reviews) reviews, \(snapshots) snapshots, \(files) files)"
+        if upToDate { return "Up to date: \(counts), inputs unchanged since the last build; checked in \(milliseconds) ms" }
+        let reuse = reused > 0 ? ", \(reused) unchanged pages kept" : ""
+        return "Built \(counts) in \(milliseconds) ms\(reuse)"
     }
 }
 
@@ -43,18 +53,48 @@ public enum SiteBuilder {
         let clock = ContinuousClock.now
         try OutputFolder.validate(options.output, display: options.outputDisplay, content: options.content)
 
+        let previous = options.useCache ? BuildCache.load(for: options.output) : nil
+        let inputs = options.useCache ? await inputFingerprint(options) : nil
+        if let previous, let inputs, previous.inputs == inputs.hex, previous.matches(output: options.output) {
+            let milliseconds = (ContinuousClock.now - clock).milliseconds
+            return BuildReport(pages: previous.pages, files: previous.written, reviews: previous.reviews, snapshots: previous.snapshots,
+                               milliseconds: milliseconds, reused: previous.pages, upToDate: true, diagnostics: previous.diagnostics,
+                               timings: [("inputs and output unchanged", milliseconds)])
+        }
+
         let prepared = try await prepare(content: options.content, contentDisplay: options.contentDisplay,
                                          includeDrafts: options.includeDrafts, themes: options.themes)
         try prepared.diagnostics.failOnErrors()
         let writing = ContinuousClock.now
-        let (files, renderDiagnostics) = try await SiteWriter.write(site: prepared.site, theme: prepared.theme,
-                                                                    targets: prepared.targets, statics: prepared.statics,
-                                                                    to: options.output)
+        let environment = BuildCache.environment(theme: prepared.theme, targets: prepared.targets)
+        let written = try await SiteWriter.write(site: prepared.site, theme: prepared.theme, targets: prepared.targets,
+                                                 statics: prepared.statics, to: options.output,
+                                                 previous: previous?.environment == environment.hex ? previous : nil,
+                                                 fingerprint: options.useCache)
         let site = prepared.site
-        return BuildReport(pages: site.pageCount, files: files, reviews: site.reviews.count, snapshots: site.snapshots.count,
-                           milliseconds: (ContinuousClock.now - clock).milliseconds,
-                           diagnostics: (prepared.diagnostics + renderDiagnostics).sorted(),
-                           timings: prepared.timings + [("render and write", (ContinuousClock.now - writing).milliseconds)])
+        let diagnostics = (prepared.diagnostics + written.diagnostics).sorted()
+        var timings = prepared.timings + [("render and write", (ContinuousClock.now - writing).milliseconds)]
+        if let inputs {
+            let saving = ContinuousClock.now
+            BuildCache.record(output: options.output, inputs: inputs, environment: environment, keys: written.keys, site: site,
+                              written: written.files, diagnostics: diagnostics)
+            timings.append(("cache", (ContinuousClock.now - saving).milliseconds))
+        } else {
+            BuildCache.remove(for: options.output)
+        }
+        return BuildReport(pages: site.pageCount, files: written.files, reviews: site.reviews.count, snapshots: site.snapshots.count,
+                           milliseconds: (ContinuousClock.now - clock).milliseconds, reused: written.reused, upToDate: false,
+                           diagnostics: diagnostics, timings: timings)
+    }
+
+    /// Nil when the inputs cannot be read or the theme not found; the build then reports why.
+    private static func inputFingerprint(_ options: BuildOptions) async -> UInt64? {
+        let siteFile = options.content.appendingPathComponent(SiteConfig.fileName)
+        guard let file = try? SourceFile.read(url: siteFile, path: siteFile.path, relativePath: SiteConfig.fileName),
+              let config = SiteConfig.decode(file).0,
+              let theme = Theme.locate(config.theme, content: options.content, themes: options.themes) else { return nil }
+        let flags = [options.includeDrafts ? "drafts" : "", options.contentDisplay, theme.standardizedFileURL.path]
+        return await InputFingerprint.compute(content: options.content, theme: theme, flags: flags)
     }
 
     /// A site ready to render: loaded, parsed, assembled, its theme loaded, and checked.
@@ -96,7 +136,7 @@ public enum SiteBuilder {
         do {
             let prepared = try await prepare(content: content, contentDisplay: contentDisplay, includeDrafts: includeDrafts, themes: themes)
             let rendered = await SiteRenderer.render(site: prepared.site, theme: prepared.theme, targets: prepared.targets) { _, _ in }
-            return (prepared.diagnostics + rendered).sorted()
+            return (prepared.diagnostics + rendered.diagnostics).sorted()
         } catch {
             return error.diagnostics
         }

@@ -125,7 +125,7 @@ public actor PreviewBuilder {
             var rendered: [(String, Data)] = []
             for route in routes {
                 do throws(Diagnostic) {
-                    rendered.append((route.file, try renderer.render(route).data))
+                    rendered.append((route.file, try renderer.render(route)))
                 } catch {
                     throw BuildFailure([error])
                 }
@@ -199,7 +199,7 @@ public actor PreviewBuilder {
         let diagnostics = await SiteRenderer.render(site: prepared.site, theme: prepared.theme, targets: prepared.targets) { route, data in
             let fingerprint = Fingerprint(data)
             if previous[route.file] != fingerprint { sink.changed.withLock { $0.append((route.file, data, fingerprint)) } }
-        }
+        }.diagnostics
         try diagnostics.failOnErrors()
         return Rendered(changed: sink.changed.withLock { $0 }, diagnostics: diagnostics)
     }

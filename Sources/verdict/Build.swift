@@ -9,6 +9,10 @@ struct Build: AsyncParsableCommand {
             Writes into a staging folder next to the output and swaps it in only when every page
             succeeded, so a failed build leaves the previous output untouched. Problems are printed
             as path:line: message and the exit status is 1.
+
+            A cache file beside the output (.Public.verdict-cache for Public/) lets the next build skip
+            the work when no input changed, and keep pages whose data did not change. It is safe to
+            delete; --no-cache ignores and removes it.
             """
     )
 
@@ -20,9 +24,15 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Print how long each step of the build took.")
     var timings = false
 
+    @Flag(name: .customLong("no-cache"), help: ArgumentHelp(
+        "Render every page, and delete the build cache (the file .<output>.verdict-cache beside the output folder).",
+        discussion: "Without it, a build whose inputs did not change since the last one stops after checking that, and pages whose data did not change are kept from the previous output."))
+    var noCache = false
+
     func run() async throws {
         let options = BuildOptions(content: site.contentURL, contentDisplay: site.content,
-                                   output: URL(fileURLWithPath: output), outputDisplay: output, includeDrafts: site.drafts, themes: site.themesURL)
+                                   output: URL(fileURLWithPath: output), outputDisplay: output, includeDrafts: site.drafts, themes: site.themesURL,
+                                   useCache: !noCache)
         do {
             let report = try await SiteBuilder.build(options)
             Terminal.report(report.diagnostics)

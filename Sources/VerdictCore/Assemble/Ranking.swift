@@ -13,31 +13,44 @@ public struct Ranking: Sendable {
     public let rankedCount: Int
     private let positions: [String: Int]
 
-    init(metric: Metric, results: [SnapshotResult]) {
+    /// Ties are listed by display name, then model id, so the order never depends on the file.
+    /// `displayPositions[i]` is where `results[i]` stands in that order; a snapshot computes it once for
+    /// all its metrics, so sorting compares numbers instead of lowercased names.
+    init(metric: Metric, results: [SnapshotResult], displayPositions: [Int]? = nil) {
         self.metric = metric
-        let measured = results.compactMap { result in result.scores[metric.id].map { (result, $0) } }
-        let sorted = measured.sorted { a, b in
-            if a.1 != b.1 { return metric.better == .higher ? a.1 > b.1 : a.1 < b.1 }
-            return Ranking.displayOrder(a.0, b.0)
+        let position = displayPositions ?? Ranking.displayPositions(results)
+        var measured: [(index: Int, value: Double)] = []
+        var unmeasured: [Int] = []
+        for (index, result) in results.enumerated() {
+            if let value = result.scores[metric.id] { measured.append((index, value)) } else { unmeasured.append(index) }
         }
+        let higher = metric.better == .higher
+        measured.sort { a, b in
+            if a.value != b.value { return higher ? a.value > b.value : a.value < b.value }
+            return position[a.index] < position[b.index]
+        }
+        unmeasured.sort { position[$0] < position[$1] }
         var entries: [Entry] = []
         entries.reserveCapacity(results.count)
-        for (index, (result, value)) in sorted.enumerated() {
-            let rank = index > 0 && sorted[index - 1].1 == value ? entries[index - 1].rank! : index + 1
-            entries.append(Entry(result: result, value: value, rank: rank))
+        for (offset, (index, value)) in measured.enumerated() {
+            let rank = offset > 0 && measured[offset - 1].value == value ? entries[offset - 1].rank! : offset + 1
+            entries.append(Entry(result: results[index], value: value, rank: rank))
         }
-        let unmeasured = results.filter { $0.scores[metric.id] == nil }.sorted(by: Ranking.displayOrder)
-        entries += unmeasured.map { Entry(result: $0, value: nil, rank: nil) }
+        entries += unmeasured.map { Entry(result: results[$0], value: nil, rank: nil) }
         self.entries = entries
-        self.rankedCount = sorted.count
+        self.rankedCount = measured.count
         var positions: [String: Int] = [:]
+        positions.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() { positions[entry.result.model] = index }
         self.positions = positions
     }
 
-    /// Ties are listed by display name, then model id, so the order never depends on the file.
-    static func displayOrder(_ a: SnapshotResult, _ b: SnapshotResult) -> Bool {
-        (a.name.lowercased(), a.model) < (b.name.lowercased(), b.model)
+    static func displayPositions(_ results: [SnapshotResult]) -> [Int] {
+        let keys = results.map { ($0.name.lowercased(), $0.model) }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        var positions = [Int](repeating: 0, count: results.count)
+        for (position, index) in order.enumerated() { positions[index] = position }
+        return positions
     }
 
     public func entry(for model: String) -> Entry? { positions[model].map { entries[$0] } }
@@ -89,7 +102,10 @@ public struct RankedSnapshot: Sendable {
         var out: [RankedSnapshot] = []
         for (index, snapshot) in snapshots.enumerated() {
             var rankings: [String: Ranking] = [:]
-            for metric in snapshot.metrics { rankings[metric.id] = Ranking(metric: metric, results: snapshot.results) }
+            let positions = Ranking.displayPositions(snapshot.results)
+            for metric in snapshot.metrics {
+                rankings[metric.id] = Ranking(metric: metric, results: snapshot.results, displayPositions: positions)
+            }
             let current = rankings[snapshot.rankBy]!
             var movements: [String: Movement]?
             // Compared on the same metric where the previous snapshot has it, else on its own leaderboard.

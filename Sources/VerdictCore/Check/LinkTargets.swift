@@ -22,6 +22,30 @@ struct LinkTargets: Sendable {
         self.anchors = anchors
     }
 
+    /// Changes when any page, file or known anchor does (order-independent sums, no sorting).
+    var fingerprint: UInt64 {
+        var pathSum: UInt64 = 0
+        for path in paths {
+            var hash = StableHash()
+            hash.combine(path)
+            pathSum &+= hash.finalized
+        }
+        var anchorSum: UInt64 = 0
+        for (page, ids) in anchors {
+            for id in ids {
+                var hash = StableHash()
+                hash.combine(page)
+                hash.combine(id)
+                anchorSum &+= hash.finalized
+            }
+        }
+        var hash = StableHash()
+        hash.combine(root)
+        hash.combine(pathSum)
+        hash.combine(anchorSum)
+        return hash.finalized
+    }
+
     enum Problem: Equatable {
         case missingPage(String)
         case missingAnchor(page: String, anchor: String)

@@ -13,19 +13,21 @@ struct Renderer: Sendable {
         self.links = Links(config: site.config)
     }
 
-    enum Output {
-        case page(template: String, html: String)
-        case file(Data)
-
-        var data: Data {
-            switch self {
-            case .page(_, let html): Data(html.utf8)
-            case .file(let data): data
-            }
+    /// A route's bytes.
+    func render(_ route: Route) throws(Diagnostic) -> Data {
+        switch plan(route) {
+        case .file(let data): data
+        case .page(let template, let context): Data(try theme.render(context, template: template).utf8)
         }
     }
 
-    func render(_ route: Route) throws(Diagnostic) -> Output {
+    /// What a route becomes before any template runs: a data file, or a template and its view model.
+    enum Plan {
+        case file(Data)
+        case page(template: String, context: [String: Any])
+    }
+
+    func plan(_ route: Route) -> Plan {
         switch route.kind {
         case .atomFeed: return .file(Data(atomFeed().utf8))
         case .jsonFeed: return .file(jsonFeed())
@@ -36,7 +38,7 @@ struct Renderer: Sendable {
         case .snapshotCSV(let index): return .file(Data(snapshotCSV(site.snapshots[index]).utf8))
         default:
             let (template, context) = view(for: route)
-            return .page(template: template, html: try theme.render(context, template: template))
+            return .page(template: template, context: context)
         }
     }
 

@@ -3,25 +3,62 @@ import Foundation
 /// Renders every route in parallel and hands each page straight to `emit`, so pages never all sit
 /// in memory at once. Links the templates produced are checked against the site as they pass.
 enum SiteRenderer {
+    struct Result: Sendable {
+        let diagnostics: [Diagnostic]
+        /// View-model fingerprints of the theme-rendered pages, by output file (only when `reuse` was given).
+        let keys: [String: UInt64]
+        /// Pages `reuse` took instead of rendering them.
+        let reused: Int
+    }
+
+    /// With `reuse`, each page's view model is fingerprinted first, and a page `reuse` accepts for its
+    /// fingerprint is neither rendered nor emitted (it is the caller's to place in the output).
     static func render(site: Site, theme: Theme, targets: LinkTargets,
-                       emit: @escaping @Sendable (Route, Data) throws(Diagnostic) -> Void) async -> [Diagnostic] {
+                       reuse: (@Sendable (Route, UInt64) -> Bool)? = nil,
+                       emit: @escaping @Sendable (Route, Data) throws(Diagnostic) -> Void) async -> Result {
         let renderer = Renderer(site: site, theme: theme)
         let rewrite = Parser.markdownOptions(for: site.config).rewriteURL
-        let results = await site.routes.concurrentMap { route -> ([Diagnostic], [TemplateLinks.Finding]) in
+        let outcomes = await site.routes.concurrentMap { route -> Outcome in
             do throws(Diagnostic) {
-                let output = try renderer.render(route)
-                var findings: [TemplateLinks.Finding] = []
-                if case .page(let template, let html) = output {
+                switch renderer.plan(route) {
+                case .file(let data):
+                    try emit(route, data)
+                    return Outcome()
+                case .page(let template, let context):
+                    let key = reuse == nil ? nil : ContextFingerprint.of(context).map { Self.key(template: template, context: $0) }
+                    if let key, let reuse, reuse(route, key) { return Outcome(key: key, reused: true) }
+                    let html = try theme.render(context, template: template)
                     let fromMarkdown = Set(markdownLinks(of: route, in: site).map(rewrite))
-                    findings = TemplateLinks.check(html, page: route.path, template: template, targets: targets, skipping: fromMarkdown)
+                    let findings = TemplateLinks.check(html, page: route.path, template: template, targets: targets, skipping: fromMarkdown)
+                    try emit(route, Data(html.utf8))
+                    return Outcome(key: key, findings: findings)
                 }
-                try emit(route, output.data)
-                return ([], findings)
             } catch {
-                return ([error], [])
+                return Outcome(diagnostics: [error])
             }
         }
-        return results.flatMap(\.0) + TemplateLinks.report(results.flatMap(\.1), theme: theme, root: site.config.root)
+        var keys: [String: UInt64] = [:]
+        for (route, outcome) in zip(site.routes, outcomes) {
+            if let key = outcome.key { keys[route.file] = key }
+        }
+        let diagnostics = outcomes.flatMap(\.diagnostics)
+            + TemplateLinks.report(outcomes.flatMap(\.findings), theme: theme, root: site.config.root)
+        return Result(diagnostics: diagnostics, keys: keys, reused: outcomes.count { $0.reused })
+    }
+
+    private struct Outcome: Sendable {
+        var key: UInt64?
+        var reused = false
+        var findings: [TemplateLinks.Finding] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// A page is the template's output for its view model: both go into its key.
+    private static func key(template: String, context: UInt64) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(template)
+        hash.combine(context)
+        return hash.finalized
     }
 
     /// Links written in Markdown on this page; they were checked at their source line already.

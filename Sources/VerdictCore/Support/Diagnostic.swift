@@ -1,6 +1,6 @@
 /// One problem found in the input, located in the editor's source file.
-public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+public struct Diagnostic: Error, Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable, Codable {
         case error, warning
         public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
     }

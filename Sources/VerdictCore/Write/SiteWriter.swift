@@ -15,21 +15,37 @@ enum SiteWriter {
         return (byPath.values.filter { !pages.contains($0.outputPath) }.sorted { $0.outputPath < $1.outputPath }, problems)
     }
 
+    struct Written: Sendable {
+        let files: Int
+        let diagnostics: [Diagnostic]
+        /// View-model fingerprints of the theme-rendered pages, by output file (with a cache only).
+        let keys: [String: UInt64]
+        let reused: Int
+    }
+
     /// Renders into staging, copies static files, and swaps staging in only if every step succeeded.
+    /// With `previous` (a cache of the current output made under the same environment), pages whose
+    /// fingerprint it holds are hard-linked from the output instead of rendered.
     static func write(site: Site, theme: Theme, targets: LinkTargets, statics: [StaticFile],
-                      to output: URL) async throws(BuildFailure) -> (files: Int, diagnostics: [Diagnostic]) {
+                      to output: URL, previous: BuildCache?, fingerprint: Bool) async throws(BuildFailure) -> Written {
         let staging = try Staging.create(for: output)
         do throws(BuildFailure) {
             try staging.makeDirectories(for: site.routes.map(\.file) + statics.map(\.outputPath))
-            var problems = await SiteRenderer.render(site: site, theme: theme, targets: targets) { route, data throws(Diagnostic) in
+            @Sendable func reusePrevious(_ route: Route, key: UInt64) -> Bool {
+                guard let file = previous?.files[route.file], file.key == key.hex else { return false }
+                return staging.linkPrevious(route.file, stamp: file.stamp)
+            }
+            let reuse: (@Sendable (Route, UInt64) -> Bool)? = fingerprint ? reusePrevious : nil
+            let rendered = await SiteRenderer.render(site: site, theme: theme, targets: targets, reuse: reuse) { route, data throws(Diagnostic) in
                 try staging.write(data, to: route.file)
             }
+            var problems = rendered.diagnostics
             for file in statics {
                 do throws(Diagnostic) { try staging.copy(file.source, to: file.outputPath) } catch { problems.append(error) }
             }
             if problems.contains(where: { $0.severity == .error }) { throw BuildFailure(problems) }
             try staging.commit()
-            return (site.routes.count + statics.count, problems)
+            return Written(files: site.routes.count + statics.count, diagnostics: problems, keys: rendered.keys, reused: rendered.reused)
         } catch {
             staging.discard()
             throw error

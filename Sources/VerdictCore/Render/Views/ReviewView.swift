@@ -126,25 +126,24 @@ extension Renderer {
         return row
     }
 
-    /// schema.org `Review` of a `SoftwareApplication`, for search engines. Safe inside `<script>`:
-    /// `<`, `>` and `&` are written as JSON unicode escapes.
+    /// schema.org `Review` of a `SoftwareApplication`, for search engines, safe inside `<script>`
+    /// (`<`, `>` and `&` are unicode escapes). Keys are written in sorted order.
     private func structuredData(_ review: Review, url: String) -> String {
         let meta = review.meta
-        var item: [String: Any] = [
-            "@type": "SoftwareApplication", "name": meta.title, "applicationCategory": "AI language model",
-            "softwareVersion": meta.model, "author": ["@type": "Organization", "name": meta.vendor],
-        ]
-        item["datePublished"] = meta.released?.description
-        let data: [String: Any] = [
-            "@context": "https://schema.org", "@type": "Review", "name": meta.title, "url": url,
-            "description": review.summary, "datePublished": meta.published.description, "dateModified": meta.reviewed.description,
-            "author": ["@type": "Organization", "name": site.config.author],
-            "publisher": ["@type": "Organization", "name": site.config.title, "url": site.config.baseURL],
-            "itemReviewed": item,
-        ]
-        let json = (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: json, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+        let text = Escape.scriptSafeJSON
+        func organization(_ name: String, url: String? = nil) -> String {
+            Escape.jsonObject([("@type", text("Organization")), ("name", text(name))] + (url.map { [("url", text($0))] } ?? []))
+        }
+        let item = Escape.jsonObject([("@type", text("SoftwareApplication")), ("applicationCategory", text("AI language model")),
+                                      ("author", organization(meta.vendor))]
+                                     + (meta.released.map { [("datePublished", text($0.description))] } ?? [])
+                                     + [("name", text(meta.title)), ("softwareVersion", text(meta.model))])
+        return Escape.jsonObject([
+            ("@context", text("https://schema.org")), ("@type", text("Review")), ("author", organization(site.config.author)),
+            ("dateModified", text(meta.reviewed.description)), ("datePublished", text(meta.published.description)),
+            ("description", text(review.summary)), ("itemReviewed", item), ("name", text(meta.title)),
+            ("publisher", organization(site.config.title, url: site.config.baseURL)), ("url", text(url)),
+        ])
     }
 
     func snapshotLink(_ snapshot: RankedSnapshot) -> [String: Any] {

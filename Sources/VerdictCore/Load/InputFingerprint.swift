@@ -1,0 +1,57 @@
+import Foundation
+
+/// One hash of everything a build reads: every file under the content folder and the theme folder
+/// (path and bytes), the `verdict` executable (size and modification time: a rebuilt binary may render
+/// differently) and the flags. Equal fingerprints mean a build would write the same site.
+enum InputFingerprint {
+    static func compute(content: URL, theme: URL, flags: [String]) async -> UInt64? {
+        guard let contentFiles = files(under: content), let themeFiles = files(under: theme) else { return nil }
+        let jobs = contentFiles.map { Job(label: "content/" + $0, url: content.appendingPathComponent($0)) }
+            + themeFiles.map { Job(label: "theme/" + $0, url: theme.appendingPathComponent($0)) }
+        let hashes = await jobs.concurrentMap { job -> UInt64? in
+            guard let data = FileManager.default.contents(atPath: job.url.path) else { return nil }
+            var hash = StableHash()
+            hash.combine(job.label)
+            hash.combine(data)
+            return hash.value
+        }
+        var total = StableHash()
+        for hash in hashes {
+            guard let hash else { return nil }
+            total.combine(hash)
+        }
+        for flag in flags { total.combine(flag) }
+        guard let executable = executableStamp() else { return nil }
+        total.combine(UInt64(bitPattern: executable.size))
+        total.combine(UInt64(bitPattern: executable.modified))
+        return total.finalized
+    }
+
+    private struct Job: Sendable {
+        let label: String
+        let url: URL
+    }
+
+    /// Relative paths of the regular files under `folder` (links followed), sorted.
+    private static func files(under folder: URL) -> [String]? {
+        let root = folder.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return nil }
+        var out: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                out.append(relative)
+            }
+        }
+        return out.sorted()
+    }
+
+    static func executableStamp() -> FileStamp? {
+        #if os(Linux)
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        #else
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        #endif
+        return FileStamp.of(URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+    }
+}
