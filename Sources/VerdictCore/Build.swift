@@ -53,8 +53,10 @@ public enum SiteBuilder {
         let clock = ContinuousClock.now
         try OutputFolder.validate(options.output, display: options.outputDisplay, content: options.content)
 
-        let previous = options.useCache ? BuildCache.load(for: options.output) : nil
+        // Decoding the cache takes one core, hashing the inputs both: they overlap.
+        async let cached = options.useCache ? BuildCache.load(for: options.output) : nil
         let inputs = options.useCache ? await inputFingerprint(options) : nil
+        let previous = await cached
         if let previous, let inputs, previous.inputs == inputs.hex, previous.matches(output: options.output) {
             let milliseconds = (ContinuousClock.now - clock).milliseconds
             return BuildReport(pages: previous.pages, files: previous.written, reviews: previous.reviews, snapshots: previous.snapshots,

@@ -20,7 +20,7 @@ enum Checker {
         sources += site.useCases.compactMap { useCase in useCase.intro.map { ($0.sourcePath, $0.path, $0.links) } }
         for source in sources {
             for link in source.links {
-                if link.isImage, link.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                if link.isImage, link.text.trimmingSpaces().isEmpty {
                     problems.warning(source.path, link.line, "image \(link.destination) has no alt text; describe it for readers who cannot see it: ![what it shows](\(link.destination))")
                 }
                 switch targets.problem(with: link.destination, on: source.page) {

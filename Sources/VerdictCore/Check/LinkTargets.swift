@@ -99,7 +99,7 @@ struct LinkTargets: Sendable {
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        let decoded = String(rest).removingPercentEncoding ?? String(rest)
+        let decoded = rest.contains("%") ? String(rest).removingPercentEncoding ?? String(rest) : String(rest)
         if decoded.isEmpty { return (pagePath, fragment) }
         let base = decoded.hasPrefix("/") ? [] : pagePath.split(separator: "/").map(String.init)
         var parts: [String] = base

@@ -34,16 +34,7 @@ enum InputFingerprint {
 
     /// Relative paths of the regular files under `folder` (links followed), sorted.
     private static func files(under folder: URL) -> [String]? {
-        let root = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return nil }
-        var out: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
-                out.append(relative)
-            }
-        }
-        return out.sorted()
+        FolderWalk.files(under: folder.standardizedFileURL.path, followingLinks: true)
     }
 
     static func executableStamp() -> FileStamp? {

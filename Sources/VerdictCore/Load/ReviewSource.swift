@@ -26,7 +26,9 @@ public struct Located<Value: Sendable>: Sendable {
 /// A Markdown file split into decoded front matter and its body, before Markdown parsing.
 public struct ReviewSource: Sendable {
     public let slug: String
-    public let file: SourceFile
+    /// The source file as shown in diagnostics. Only the path is kept, not the file's text: the body
+    /// below is all later stages read, and 10,000 reviews would otherwise sit in memory twice.
+    public let path: String
     public let meta: ReviewMeta
     public let body: String
     public let bodyLine: Int
@@ -73,7 +75,7 @@ public struct ReviewSource: Sendable {
         let meta = ReviewMeta(title: title, model: model, vendor: vendor, reviewed: reviewed, family: family,
                               tier: tier, released: released, published: published ?? reviewed, summary: summary,
                               alternatives: alternatives, draft: draft, fieldLines: lines)
-        return (ReviewSource(slug: slug, file: file, meta: meta, body: split.body, bodyLine: split.bodyLine), fields.diagnostics.items)
+        return (ReviewSource(slug: slug, path: file.path, meta: meta, body: split.body, bodyLine: split.bodyLine), fields.diagnostics.items)
     }
 }
 

@@ -76,7 +76,7 @@ enum SnapshotDecoder {
         var metricIDs: Set<String> = []
         for (index, entry) in raw.metrics.enumerated() {
             let line = { locator.line(["metrics", .index(index), "id"]) }
-            let id = entry.id.trimmingCharacters(in: .whitespaces)
+            let id = String(entry.id.trimmingSpaces())
             guard !id.isEmpty else {
                 problems.error(path, line(), "metric \(index + 1) has an empty `id`")
                 continue
@@ -100,7 +100,7 @@ enum SnapshotDecoder {
         var results: [SnapshotResult] = []
         var models: [String: Int] = [:]
         for (index, entry) in raw.results.enumerated() {
-            let model = entry.model.trimmingCharacters(in: .whitespaces)
+            let model = String(entry.model.trimmingSpaces())
             if model.isEmpty {
                 problems.error(path, locator.line(["results", .index(index), "model"]), "result \(index + 1) has an empty `model`")
                 continue
@@ -165,7 +165,7 @@ enum SnapshotDecoder {
 
 extension String {
     var nonEmpty: String? {
-        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(trimmingSpacesAndNewlines())
         return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -81,7 +81,7 @@ struct YAMLFields {
                               "`\(key)` must be text, found \(YAMLFields.describe(node)); put it in quotes if you mean the text \"\(scalar.string)\"")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(scalar.string.trimmingSpacesAndNewlines())
         if text.isEmpty {
             diagnostics.error(path, line(of: node), "`\(key)` is empty")
             return nil

@@ -33,7 +33,7 @@ public struct Section: Sendable {
 
         /// Recognised by heading text, case-insensitively.
         init(heading: String) {
-            var key = heading.lowercased().trimmingCharacters(in: .whitespaces)
+            var key = String(heading.lowercased().trimmingSpaces())
             while key.hasSuffix(":") || key.hasSuffix(".") { key.removeLast() }
             switch key {
             case "verdict": self = .verdict

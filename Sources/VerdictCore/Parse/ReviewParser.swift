@@ -37,7 +37,7 @@ enum ReviewParser {
             ?? firstSentence(of: groups.first { Section.Role(heading: $0.heading.text) == .verdict }?.blocks)
             ?? firstSentence(of: introBlocks)
             ?? ""
-        return Review(slug: source.slug, path: source.file.path, meta: source.meta, introHTML: introHTML, bodyLine: source.bodyLine,
+        return Review(slug: source.slug, path: source.path, meta: source.meta, introHTML: introHTML, bodyLine: source.bodyLine,
                       sections: sections, summary: summary, links: document.links, anchors: anchors.all)
     }
 

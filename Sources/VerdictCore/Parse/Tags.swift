@@ -3,7 +3,7 @@ enum Tags {
     /// A title with a trailing tag list removed: `Intent routing (classification)` → ("Intent routing", ["classification"]).
     /// Parentheses that hold anything but slugs stay part of the title.
     static func split(title raw: String) -> (title: String, tags: [String]) {
-        var title = Substring(raw).trimmingCharacters(in: .whitespaces)[...]
+        var title = raw.trimmingSpaces()
         if title.hasSuffix(".") || title.hasSuffix(":") { title = title.dropLast() }
         title = title.trimmingTrailingWhitespace()
         if title.hasSuffix(")"), let open = title.lastIndex(of: "("),
@@ -42,14 +42,14 @@ enum Tags {
 
     /// `a, b-c` → ["a", "b-c"]; nil unless every entry is a slug.
     static func parseList(_ inner: Substring) -> [String]? {
-        let parts = inner.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = inner.split(separator: ",", omittingEmptySubsequences: false).map { String($0.trimmingSpaces()) }
         guard !parts.isEmpty, parts.allSatisfy(Slug.isValid) else { return nil }
         var seen: Set<String> = []
         return parts.filter { seen.insert($0).inserted }
     }
 
     private static func cleanTitle(_ title: Substring) -> String {
-        var out = title.trimmingCharacters(in: .whitespaces)[...]
+        var out = title.trimmingSpaces()
         while out.hasSuffix(".") || out.hasSuffix(":") { out = out.dropLast() }
         return String(out)
     }

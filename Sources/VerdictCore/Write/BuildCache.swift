@@ -105,9 +105,10 @@ struct BuildCache: Codable, Sendable {
     /// Stamps of every regular file under `folder`, by relative path; nil if it cannot be read.
     static func stamps(of folder: URL) -> [String: FileStamp]? {
         let root = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return nil }
+        guard let files = FolderWalk.files(under: root, followingLinks: false) else { return nil }
         var stamps: [String: FileStamp] = [:]
-        while let relative = enumerator.nextObject() as? String {
+        stamps.reserveCapacity(files.count)
+        for relative in files {
             if let stamp = FileStamp.of(root + "/" + relative) { stamps[relative] = stamp }
         }
         return stamps
