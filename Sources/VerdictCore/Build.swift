@@ -57,7 +57,7 @@ public enum SiteBuilder {
         async let cached = options.useCache ? BuildCache.load(for: options.output) : nil
         let inputs = options.useCache ? await inputFingerprint(options) : nil
         let previous = await cached
-        if let previous, let inputs, previous.inputs == inputs.hex, previous.matches(output: options.output) {
+        if let previous, let inputs, previous.inputs == inputs.hex, await previous.matches(output: options.output) {
             let milliseconds = (ContinuousClock.now - clock).milliseconds
             return BuildReport(pages: previous.pages, files: previous.written, reviews: previous.reviews, snapshots: previous.snapshots,
                                milliseconds: milliseconds, reused: previous.pages, upToDate: true, diagnostics: previous.diagnostics,
@@ -78,8 +78,8 @@ public enum SiteBuilder {
         var timings = prepared.timings + [("render and write", (ContinuousClock.now - writing).milliseconds)]
         if let inputs {
             let saving = ContinuousClock.now
-            BuildCache.record(output: options.output, inputs: inputs, environment: environment, keys: written.keys, site: site,
-                              written: written.files, diagnostics: diagnostics)
+            await BuildCache.record(output: options.output, previous: previous, inputs: inputs, environment: environment,
+                                    keys: written.keys, site: site, written: written.files, diagnostics: diagnostics)
             timings.append(("cache", (ContinuousClock.now - saving).milliseconds))
         } else {
             BuildCache.remove(for: options.output)

@@ -65,6 +65,11 @@ public actor PreviewBuilder {
     private var last: LastBuild?
     /// Hash and size of every file in the output folder, by relative path.
     private var outputs: [String: Fingerprint] = [:]
+    /// View-model fingerprints of the pages in the folder, valid under `keysEnvironment` (templates, link
+    /// targets, binary): a full render keeps a page whose key is unchanged instead of rendering it again.
+    /// A page written any other way loses its key.
+    private var pageKeys: [String: UInt64] = [:]
+    private var keysEnvironment: UInt64?
     /// The site a quick build left for `catchUp()`, and the build it belongs to.
     private var pendingCatchUp: (counter: Int, prepared: SiteBuilder.Prepared)?
     /// A quick build left pages behind and no catch-up or full build has finished since: the next
@@ -133,6 +138,7 @@ public actor PreviewBuilder {
             for (file, data) in rendered where next[file] != Fingerprint(data) {
                 try write(data, to: file)
                 next[file] = Fingerprint(data)
+                pageKeys[file] = nil
                 written.append(file)
             }
             for file in last.routeFiles.subtracting(routeFiles) { next[file] = nil }
@@ -144,6 +150,7 @@ public actor PreviewBuilder {
                 next[file] = fingerprint
                 written.append(file)
             }
+            (pageKeys, keysEnvironment) = (rendered.keys, rendered.environment)
             for file in next.keys where !routeFiles.contains(file) && statics[file] == nil { next[file] = nil }
             renderDiagnostics = rendered.diagnostics
         }
@@ -180,6 +187,7 @@ public actor PreviewBuilder {
             outputs[file] = fingerprint
             written.append(file)
         }
+        (pageKeys, keysEnvironment) = (rendered.keys, rendered.environment)
         let site = prepared.site
         return PreviewResult(kind: .catchUp, needsCatchUp: false, pages: site.pageCount, files: outputs.count, reviews: site.reviews.count,
                              snapshots: site.snapshots.count, milliseconds: (ContinuousClock.now - clock).milliseconds,
@@ -190,18 +198,25 @@ public actor PreviewBuilder {
     private struct Rendered: Sendable {
         let changed: [(String, Data, Fingerprint)]
         let diagnostics: [Diagnostic]
+        let keys: [String: UInt64]
+        let environment: UInt64
     }
 
-    /// Every route through `SiteRenderer` (with its link checks), keeping only pages that differ.
+    /// Every route through `SiteRenderer` (with its link checks), keeping only pages that differ; pages
+    /// whose view model is unchanged since they were written are not rendered at all.
     private func renderAll(_ prepared: SiteBuilder.Prepared, comparingWith previous: [String: Fingerprint])
         async throws(BuildFailure) -> Rendered {
         let sink = RenderSink()
-        let diagnostics = await SiteRenderer.render(site: prepared.site, theme: prepared.theme, targets: prepared.targets) { route, data in
+        let environment = BuildCache.environment(theme: prepared.theme, targets: prepared.targets)
+        let known = keysEnvironment == environment ? pageKeys : [:]
+        let result = await SiteRenderer.render(site: prepared.site, theme: prepared.theme, targets: prepared.targets,
+                                               reuse: { route, key in known[route.file] == key }) { route, data in
             let fingerprint = Fingerprint(data)
             if previous[route.file] != fingerprint { sink.changed.withLock { $0.append((route.file, data, fingerprint)) } }
-        }.diagnostics
-        try diagnostics.failOnErrors()
-        return Rendered(changed: sink.changed.withLock { $0 }, diagnostics: diagnostics)
+        }
+        try result.diagnostics.failOnErrors()
+        return Rendered(changed: sink.changed.withLock { $0 }, diagnostics: result.diagnostics, keys: result.keys,
+                        environment: environment)
     }
 
     /// Copies static files whose source changed; returns the files written.
@@ -446,6 +461,7 @@ public actor PreviewBuilder {
     /// Removes a file and the folders it leaves empty (up to the output folder).
     private func remove(_ relative: String) {
         guard Staging.isSafe(relative) else { return }
+        pageKeys[relative] = nil
         let fm = FileManager.default
         try? fm.removeItem(at: output.appendingPathComponent(relative))
         var folder = output.appendingPathComponent(relative).deletingLastPathComponent()

@@ -90,6 +90,23 @@ struct CacheTests {
         #expect(try Fixtures.snapshot(of: output) == expected)
     }
 
+    @Test func anOutputRestoredElsewhereWithItsCacheIsStillUsed() async throws {
+        // What a CI cache does: the same bytes come back as new files (new inodes and times).
+        let (content, themes, folder) = try editableSite()
+        let output = folder.appendingPathComponent("Public")
+        let first = try await build(content, themes: themes, into: output)
+        let restored = folder.appendingPathComponent("Restored")
+        try FileManager.default.copyItem(at: output, to: restored)
+        try FileManager.default.copyItem(at: BuildCache.location(for: output), to: BuildCache.location(for: restored))
+        #expect(try await build(content, themes: themes, into: restored).upToDate)
+        let review = content.appendingPathComponent("reviews/beta-two.md")
+        try (String(contentsOf: review, encoding: .utf8) + "\nA late note.\n").write(to: review, atomically: true, encoding: .utf8)
+        let report = try await build(content, themes: themes, into: restored)
+        #expect(report.reused > 0 && report.reused < first.pages)
+        let expected = try await fresh(content, themes: themes, in: folder)
+        #expect(try Fixtures.snapshot(of: restored) == expected)
+    }
+
     @Test func buildingWithoutTheCacheRemovesIt() async throws {
         let (content, themes, folder) = try editableSite()
         let output = folder.appendingPathComponent("Public")

@@ -93,6 +93,27 @@ struct PreviewBuilderTests {
         try await expectSameAsBuild(site, "after same-length edits")
     }
 
+    @Test func aCatchUpKeepsUnchangedPagesAndAnEditRevertedIsRenderedAgain() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let builder = builder(site)
+        _ = try await builder.build()
+        let original = try site.read("reviews/alpha-one.md")
+        try site.write("reviews/alpha-one.md", original.replacingOccurrences(of: "title: Alpha One", with: "title: Alpha Edited"))
+        _ = try await builder.build()
+        let first = try #require(try await builder.catchUp())
+        #expect(first.written.contains("models/index.html"))
+        // Back to the text the first build rendered: the review page was written by the quick build since,
+        // so its old key must not be trusted, and the lists come back too.
+        try site.write("reviews/alpha-one.md", original)
+        let quick = try await builder.build()
+        #expect(quick.written == ["models/alpha-one/index.html"])
+        let second = try #require(try await builder.catchUp())
+        #expect(second.written.contains("models/index.html"))
+        #expect(!second.written.contains("benchmarks/methodology/index.html"), "pages that never changed are not rendered or written")
+        try await expectSameAsBuild(site, "after an edit and its revert")
+    }
+
     @Test func aCatchUpOvertakenByAStylesheetEditIsNotLost() async throws {
         let site = try TestSite()
         defer { site.remove() }

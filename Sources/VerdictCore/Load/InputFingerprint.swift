@@ -1,8 +1,7 @@
 import Foundation
 
 /// One hash of everything a build reads: every file under the content folder and the theme folder
-/// (path and bytes), the `verdict` executable (size and modification time: a rebuilt binary may render
-/// differently) and the flags. Equal fingerprints mean a build would write the same site.
+/// (path and bytes), the `verdict` executable's bytes and the flags. Equal fingerprints mean a build would write the same site.
 enum InputFingerprint {
     static func compute(content: URL, theme: URL, flags: [String]) async -> UInt64? {
         guard let contentFiles = files(under: content), let themeFiles = files(under: theme) else { return nil }
@@ -21,9 +20,8 @@ enum InputFingerprint {
             total.combine(hash)
         }
         for flag in flags { total.combine(flag) }
-        guard let executable = executableStamp() else { return nil }
-        total.combine(UInt64(bitPattern: executable.size))
-        total.combine(UInt64(bitPattern: executable.modified))
+        guard let executable = executableHash else { return nil }
+        total.combine(executable)
         return total.finalized
     }
 
@@ -37,12 +35,14 @@ enum InputFingerprint {
         FolderWalk.files(under: folder.standardizedFileURL.path, followingLinks: true)
     }
 
-    static func executableStamp() -> FileStamp? {
+    /// The running `verdict` binary's bytes, hashed once per process: a rebuilt binary may render
+    /// differently, and one rebuilt from the same source (as CI does on every run) hashes the same.
+    static let executableHash: UInt64? = {
         #if os(Linux)
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         #else
         let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
         #endif
-        return FileStamp.of(URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
-    }
+        return FileManager.default.contents(atPath: path).map(StableHash.of)
+    }()
 }

@@ -11,7 +11,7 @@ import Darwin
 ///
 /// - If every input file (content, theme, site.yml, the `verdict` binary, the flags) hashes as it did and
 ///   the output folder still holds exactly the files that build wrote (same size, modification time and
-///   inode), the output is already what a build would write: the build stops there.
+///   inode, or else the same bytes), the output is already what a build would write: the build stops there.
 /// - Otherwise each page whose view model hashes as before, under the same templates, link targets and
 ///   binary, is hard-linked from the previous output instead of rendered again.
 struct BuildCache: Codable, Sendable {
@@ -21,6 +21,16 @@ struct BuildCache: Codable, Sendable {
         /// The page's view-model fingerprint (hex), for pages rendered through the theme.
         var key: String?
         var stamp: FileStamp
+        /// The file's bytes (hex), for when the stamp no longer matches: a folder restored from a CI
+        /// cache has new inodes and times but the same bytes.
+        var hash: String
+
+        /// True when `path` is still this file: the same stamp, or else the same bytes.
+        func describes(_ path: String) -> Bool {
+            guard let current = FileStamp.of(path), current.size == stamp.size else { return false }
+            if current == stamp { return true }
+            return FileManager.default.contents(atPath: path).map { StableHash.of($0).hex == hash } ?? false
+        }
     }
 
     var version = BuildCache.formatVersion
@@ -67,11 +77,24 @@ struct BuildCache: Codable, Sendable {
     }
 
     /// After a successful build: the output as it now is, with the key of every page rendered or kept.
-    static func record(output: URL, inputs: UInt64, environment: UInt64, keys: [String: UInt64], site: Site,
-                       written: Int, diagnostics: [Diagnostic]) {
-        guard let stamps = stamps(of: output) else { return remove(for: output) }
+    /// Files the previous cache already described (kept pages) keep their hash; the others are read.
+    static func record(output: URL, previous: BuildCache?, inputs: UInt64, environment: UInt64, keys: [String: UInt64],
+                       site: Site, written: Int, diagnostics: [Diagnostic]) async {
+        let root = output.standardizedFileURL.path
+        guard let paths = FolderWalk.files(under: root, followingLinks: false) else { return remove(for: output) }
+        let entries = await paths.concurrentMap { path -> File? in
+            guard let stamp = FileStamp.of(root + "/" + path) else { return nil }
+            if let known = previous?.files[path], known.stamp == stamp {
+                return File(key: keys[path]?.hex, stamp: stamp, hash: known.hash)
+            }
+            guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
+            return File(key: keys[path]?.hex, stamp: stamp, hash: StableHash.of(data).hex)
+        }
         var files: [String: File] = [:]
-        for (path, stamp) in stamps { files[path] = File(key: keys[path]?.hex, stamp: stamp) }
+        for (path, entry) in zip(paths, entries) {
+            guard let entry else { return remove(for: output) }
+            files[path] = entry
+        }
         BuildCache(inputs: inputs.hex, environment: environment.hex, files: files, pages: site.pageCount, written: written,
                    reviews: site.reviews.count, snapshots: site.snapshots.count, diagnostics: diagnostics).save(for: output)
     }
@@ -85,10 +108,7 @@ struct BuildCache: Codable, Sendable {
             hash.combine(theme.sources[name] ?? "")
         }
         hash.combine(targets.fingerprint)
-        if let executable = InputFingerprint.executableStamp() {
-            hash.combine(UInt64(bitPattern: executable.size))
-            hash.combine(UInt64(bitPattern: executable.modified))
-        }
+        hash.combine(InputFingerprint.executableHash ?? 0)
         return hash.finalized
     }
 
@@ -96,22 +116,12 @@ struct BuildCache: Codable, Sendable {
         try? FileManager.default.removeItem(at: location(for: output))
     }
 
-    /// True when `output` holds exactly the files recorded, none of them touched since.
-    func matches(output: URL) -> Bool {
-        guard let current = BuildCache.stamps(of: output), current.count == files.count else { return false }
-        return files.allSatisfy { path, file in current[path] == file.stamp }
-    }
-
-    /// Stamps of every regular file under `folder`, by relative path; nil if it cannot be read.
-    static func stamps(of folder: URL) -> [String: FileStamp]? {
-        let root = folder.standardizedFileURL.path
-        guard let files = FolderWalk.files(under: root, followingLinks: false) else { return nil }
-        var stamps: [String: FileStamp] = [:]
-        stamps.reserveCapacity(files.count)
-        for relative in files {
-            if let stamp = FileStamp.of(root + "/" + relative) { stamps[relative] = stamp }
-        }
-        return stamps
+    /// True when `output` holds exactly the files recorded, each still the same (see `File.describes`).
+    func matches(output: URL) async -> Bool {
+        let root = output.standardizedFileURL.path
+        guard let current = FolderWalk.files(under: root, followingLinks: false), current.count == files.count else { return false }
+        let checks = await current.concurrentMap { [files] path in files[path]?.describes(root + "/" + path) ?? false }
+        return !checks.contains(false)
     }
 }
 

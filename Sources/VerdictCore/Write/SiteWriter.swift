@@ -33,7 +33,7 @@ enum SiteWriter {
             try staging.makeDirectories(for: site.routes.map(\.file) + statics.map(\.outputPath))
             @Sendable func reusePrevious(_ route: Route, key: UInt64) -> Bool {
                 guard let file = previous?.files[route.file], file.key == key.hex else { return false }
-                return staging.linkPrevious(route.file, stamp: file.stamp)
+                return staging.linkPrevious(route.file, cached: file)
             }
             let reuse: (@Sendable (Route, UInt64) -> Bool)? = fingerprint ? reusePrevious : nil
             let rendered = await SiteRenderer.render(site: site, theme: theme, targets: targets, reuse: reuse) { route, data throws(Diagnostic) in

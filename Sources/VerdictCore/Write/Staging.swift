@@ -85,10 +85,10 @@ struct Staging: Sendable {
         return link(previous, folder.appendingPathComponent(relative).path) == 0
     }
 
-    /// Hard-links the output's copy of `relative` into staging if it is still the file `stamp` describes.
-    func linkPrevious(_ relative: String, stamp: FileStamp) -> Bool {
+    /// Hard-links the output's copy of `relative` into staging if it is still the file `cached` describes.
+    func linkPrevious(_ relative: String, cached: BuildCache.File) -> Bool {
         let previous = output.appendingPathComponent(relative).path
-        guard Staging.isSafe(relative), FileStamp.of(previous) == stamp else { return false }
+        guard Staging.isSafe(relative), cached.describes(previous) else { return false }
         return link(previous, folder.appendingPathComponent(relative).path) == 0
     }
 
