@@ -332,13 +332,15 @@ public actor PreviewBuilder {
         }
         let parsed = ParsedSite(config: config, reviews: reviews, snapshots: snapshots.sorted { ($0.date, $0.path) < ($1.date, $1.path) },
                                 useCaseIntros: intros, pages: pages, staticFiles: staticFiles, diagnostics: problems.items)
-        let site = Assembler.assemble(parsed)
+        let changes = changes(since: last)
+        // Unchanged snapshot files rank as they did: the last build's rankings are reused.
+        let site = Assembler.assemble(parsed, ranked: changes.snapshots ? nil : last?.prepared.site.snapshots)
         let theme = try await Theme.load(site.config, content: content, themes: themes)
         let (statics, staticProblems) = SiteWriter.staticFiles(site: site, theme: theme)
         let targets = LinkTargets(site: site, extraFiles: statics.map(\.outputPath))
         let diagnostics = Checker.check(site, targets: targets) + staticProblems
         let prepared = SiteBuilder.Prepared(site: site, theme: theme, targets: targets, statics: statics, diagnostics: diagnostics.sorted())
-        return (prepared, changes(since: last))
+        return (prepared, changes)
     }
 
     /// What differs from the last successful build.

@@ -208,7 +208,10 @@ public struct PreviewServer: Sendable {
                 try await builder.catchUp()
             }) else { return }
             report(warnings: result.diagnostics, initial: false)
-            guard result.changed else { return }
+            guard result.changed else {
+                console.info("Checked the other pages in the background in \(result.milliseconds) ms: none changed.")
+                return
+            }
             await state.succeeded(folder: output, root: result.root, title: result.title, update: PageUpdate(result))
             console.info("Updated \(result.written.count) more file\(result.written.count == 1 ? "" : "s") in the background in \(result.milliseconds) ms.")
         } catch {

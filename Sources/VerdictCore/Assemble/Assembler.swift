@@ -2,21 +2,28 @@
 /// gathers use cases and capabilities, and lays out the routes.
 enum Assembler {
     /// Never fails: inputs that conflict are reported and left out, so later checks still run on the rest.
-    static func assemble(_ parsed: ParsedSite) -> Site {
+    /// `ranked`: the rankings of a previous assembly of the very same snapshots (`verdict serve` passes
+    /// them when no snapshot file changed), used instead of ranking again.
+    static func assemble(_ parsed: ParsedSite, ranked previous: [RankedSnapshot]? = nil) -> Site {
         var problems = DiagnosticList()
         problems.append(contentsOf: parsed.diagnostics)
 
-        // One review per model: the first file by path keeps it.
-        var firstByModel: [String: Review] = [:]
-        for review in parsed.reviews.sorted(by: { $0.path < $1.path }) {
+        // One review per model: the first file by path keeps it. Indexes are sorted, not the reviews
+        // (large values), and each sort key is made once, not in every comparison.
+        let all = parsed.reviews
+        var firstByModel: [String: Int] = [:]
+        for index in all.indices.sorted(by: { all[$0].path < all[$1].path }) {
+            let review = all[index]
             if let first = firstByModel[review.meta.model] {
                 problems.error(review.path, review.meta.fieldLines["model"] ?? 1,
-                               "model \"\(review.meta.model)\" is already reviewed in \(first.path); one review per model")
+                               "model \"\(review.meta.model)\" is already reviewed in \(all[first].path); one review per model")
             } else {
-                firstByModel[review.meta.model] = review
+                firstByModel[review.meta.model] = index
             }
         }
-        let reviews = firstByModel.values.sorted { ($0.meta.title.lowercased(), $0.slug) < ($1.meta.title.lowercased(), $1.slug) }
+        let kept = Array(firstByModel.values)
+        let keys = kept.map { (all[$0].meta.title.lowercased(), all[$0].slug) }
+        let reviews = kept.indices.sorted { keys[$0] < keys[$1] }.map { all[kept[$0]] }
         var byModel: [String: Int] = [:]
         var bySlug: [String: Int] = [:]
         for (index, review) in reviews.enumerated() {
@@ -24,17 +31,7 @@ enum Assembler {
             byModel[review.meta.model] = index
         }
 
-        // One snapshot per date: `/benchmarks/<date>/` must name one run.
-        var snapshots: [Snapshot] = []
-        for snapshot in parsed.snapshots {
-            if let other = snapshots.last, other.date == snapshot.date {
-                problems.error(snapshot.path, 1, "another snapshot (\(other.path)) has the same date \(snapshot.date); each snapshot needs its own date")
-            } else {
-                snapshots.append(snapshot)
-            }
-        }
-
-        let ranked = RankedSnapshot.rank(snapshots)
+        let ranked = previous ?? RankedSnapshot.rank(datedOnce(parsed.snapshots, problems: &problems))
         var snapshotsByModel: [String: [Int]] = [:]
         var names: [String: String] = [:]
         for snapshot in ranked {
@@ -57,6 +54,21 @@ enum Assembler {
                     snapshotsByModel: snapshotsByModel, modelNames: names,
                     comparisonsByReview: Comparison.index(comparisons),
                     newestDate: [reviews.map(\.meta.reviewed).max(), ranked.last?.date].compactMap { $0 }.max())
+    }
+}
+
+extension Assembler {
+    /// One snapshot per date: `/benchmarks/<date>/` must name one run.
+    static func datedOnce(_ all: [Snapshot], problems: inout DiagnosticList) -> [Snapshot] {
+        var snapshots: [Snapshot] = []
+        for snapshot in all {
+            if let other = snapshots.last, other.date == snapshot.date {
+                problems.error(snapshot.path, 1, "another snapshot (\(other.path)) has the same date \(snapshot.date); each snapshot needs its own date")
+            } else {
+                snapshots.append(snapshot)
+            }
+        }
+        return snapshots
     }
 }
 

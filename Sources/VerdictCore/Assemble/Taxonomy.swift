@@ -34,10 +34,10 @@ enum Taxonomy {
     /// Groups items by tag; review order (by title) decides group order, so pages read alphabetically by model.
     static func group(_ reviews: [Review], roles: Set<Section.Role>) -> [String: [TaggedItems]] {
         var byTag: [String: [TaggedItems]] = [:]
-        for (index, review) in reviews.enumerated() {
+        for index in reviews.indices {
             var itemsByTag: [String: [Item]] = [:]
             var order: [String] = []
-            for section in review.sections where roles.contains(section.role) {
+            for section in reviews[index].sections where roles.contains(section.role) {
                 for item in section.items {
                     for tag in item.tags {
                         if itemsByTag[tag] == nil { order.append(tag) }

@@ -24,17 +24,18 @@ struct ContentTree: Sendable {
         var problems = DiagnosticList()
         let fm = FileManager.default
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-        let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey, .isRegularFileKey]
-        guard let enumerator = fm.enumerator(at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else {
+        guard let listing = FolderWalk.entries(under: root.standardizedFileURL.path, skippingHidden: true) else {
             return (tree, [Diagnostic(path: displayRoot, line: 1, "cannot read the content folder")])
         }
         var entries: [Entry] = []
         let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
-        for case let url as URL in enumerator {
-            let relative = DisplayPath.relative(url, under: root)
+        for (relative, kind) in listing {
+            let url = root.appendingPathComponent(relative)
             let display = prefix + relative
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            if values?.isSymbolicLink == true {
+            switch kind {
+            case .folder:
+                continue
+            case .link:
                 let target = url.resolvingSymlinksInPath().path
                 guard target == rootPath || target.hasPrefix(rootPath + "/") else {
                     problems.error(display, 1, "symbolic link points outside the content folder (to \(target)); copy the file in instead")
@@ -45,8 +46,8 @@ struct ContentTree: Sendable {
                     problems.error(display, 1, "symbolic links to folders are not followed; use a real folder")
                     continue
                 }
-            } else if values?.isDirectory == true {
-                continue
+            case .file, .other:
+                break
             }
             entries.append(Entry(url: url, relativePath: relative, displayPath: display))
         }

@@ -9,10 +9,13 @@ import Darwin
 /// path per entry, and listing a 10,000-page site with it took longer than checking that the site is
 /// up to date.
 enum FolderWalk {
-    /// Relative paths (with `/`) of the regular files under `root`, sorted; with `followingLinks`,
-    /// symbolic links to regular files count as files. Nil when `root` cannot be read.
-    static func files(under root: String, followingLinks: Bool) -> [String]? {
-        var out: [String] = []
+    enum Kind: Sendable { case file, folder, link, other }
+
+    /// Every entry under `root` as (relative path with `/`, kind), sorted by path; folders are descended
+    /// into, symbolic links are not followed. With `skippingHidden`, names starting with `.` are left
+    /// out, folders with their contents. Nil when `root` cannot be read.
+    static func entries(under root: String, skippingHidden: Bool = false) -> [(path: String, kind: Kind)]? {
+        var out: [(path: String, kind: Kind)] = []
         var pending = [""]
         var first = true
         while let relative = pending.popLast() {
@@ -25,28 +28,38 @@ enum FolderWalk {
             defer { closedir(directory) }
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name == "." || name == ".." { continue }
+                if name == "." || name == ".." || (skippingHidden && name.hasPrefix(".")) { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                switch kind(of: root + "/" + path, type: entry.pointee.d_type, followingLinks: followingLinks) {
-                case .folder: pending.append(path)
-                case .file: out.append(path)
-                case .other: break
-                }
+                let kind = kind(of: root + "/" + path, type: entry.pointee.d_type)
+                if kind == .folder { pending.append(path) }
+                out.append((path, kind))
             }
         }
-        return out.sorted()
+        return out.sorted { $0.path < $1.path }
     }
 
-    private enum Kind { case file, folder, other }
+    /// Relative paths of the regular files under `root`, sorted; with `followingLinks`, symbolic links
+    /// to regular files count as files.
+    static func files(under root: String, followingLinks: Bool) -> [String]? {
+        entries(under: root)?.compactMap { entry in
+            switch entry.kind {
+            case .file: entry.path
+            case .link where followingLinks: isRegularFile(root + "/" + entry.path) ? entry.path : nil
+            default: nil
+            }
+        }
+    }
 
-    private static func kind(of path: String, type: UInt8, followingLinks: Bool) -> Kind {
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    private static func kind(of path: String, type: UInt8) -> Kind {
         switch Int32(type) {
         case Int32(DT_DIR): return .folder
         case Int32(DT_REG): return .file
-        case Int32(DT_LNK):
-            guard followingLinks else { return .other }
-            var info = stat()
-            return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? .file : .other
+        case Int32(DT_LNK): return .link
         default:
             // Some file systems do not fill in d_type.
             var info = stat()
@@ -54,6 +67,7 @@ enum FolderWalk {
             switch info.st_mode & S_IFMT {
             case S_IFDIR: return .folder
             case S_IFREG: return .file
+            case S_IFLNK: return .link
             default: return .other
             }
         }
