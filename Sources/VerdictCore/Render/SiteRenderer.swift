@@ -83,8 +83,9 @@ enum TemplateLinks {
         let problem: String
     }
 
+    /// Each distinct link once: a page repeats its nav and tag links many times.
     static func check(_ html: String, page: String, template: String, targets: LinkTargets, skipping: Set<String>) -> [Finding] {
-        attributes(in: html).filter { !skipping.contains($0) }.compactMap { href in
+        Set(attributes(in: html)).subtracting(skipping).compactMap { href in
             switch targets.problem(withRendered: href, on: page) {
             case .missingPage(let path)?: Finding(template: template, href: href, page: page, problem: "the site has no page or file \(path)")
             case .missingAnchor(let target, let anchor)?: Finding(template: template, href: href, page: page, problem: "\(target) has no anchor #\(anchor)")
