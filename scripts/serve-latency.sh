@@ -6,6 +6,7 @@
 #
 #   scripts/serve-latency.sh [reviews]     default 10000; corpus in .build-bench/ (S = 24, M = 500)
 #   EDITS=7 scripts/serve-latency.sh       edits to time (median reported; default 5)
+#   VERDICT=/path/to/verdict scripts/...   time another binary (a baseline) instead of the release build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
@@ -13,8 +14,10 @@ EDITS=${EDITS:-5}
 PORT=${PORT:-8391}
 WORK=.build-bench
 mkdir -p "$WORK"
-swift build -c release --product verdict >/dev/null
-VERDICT=$PWD/.build/release/verdict
+if [ -z "${VERDICT:-}" ]; then
+  swift build -c release --product verdict >/dev/null
+  VERDICT=$PWD/.build/release/verdict
+fi
 corpus=$WORK/corpus-$N
 [ -d "$corpus" ] || "$VERDICT" generate-corpus --output "$corpus" --reviews "$N" --snapshots 24 --models 500 >/dev/null
 review=$corpus/reviews/model-7.md
