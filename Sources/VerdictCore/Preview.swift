@@ -538,15 +538,13 @@ extension PreviewBuilder {
         let changed = Mutex<[(String, Data, Fingerprint)]>([])
     }
 
+    /// A file's path and `stat` (size, modification time, inode); nil stamp when it cannot be read.
     struct SourceStamp: Equatable, Sendable {
         let source: String
-        let size: Int
-        let modified: Date?
+        let stamp: FileStamp?
         init(_ url: URL) {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
             source = url.path
-            size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-            modified = attributes?[.modificationDate] as? Date
+            stamp = FileStamp.of(url.resolvingSymlinksInPath().path)
         }
     }
 

@@ -1,10 +1,12 @@
 import Foundation
 
 /// One hash of everything a build reads: every file under the content folder and the theme folder
-/// (path and bytes), the `verdict` executable's bytes and the flags. Equal fingerprints mean a build would write the same site.
+/// (path and bytes), the `verdict` executable's bytes and the flags. Equal fingerprints mean a build
+/// would write the same site.
 enum InputFingerprint {
     static func compute(content: URL, theme: URL, flags: [String]) async -> UInt64? {
-        guard let contentFiles = files(under: content), let themeFiles = files(under: theme) else { return nil }
+        guard let contentFiles = FolderWalk.files(under: content.standardizedFileURL.path, followingLinks: true),
+              let themeFiles = FolderWalk.files(under: theme.standardizedFileURL.path, followingLinks: true) else { return nil }
         let jobs = contentFiles.map { Job(label: "content/" + $0, url: content.appendingPathComponent($0)) }
             + themeFiles.map { Job(label: "theme/" + $0, url: theme.appendingPathComponent($0)) }
         let hashes = await jobs.concurrentMap { job -> UInt64? in
@@ -28,11 +30,6 @@ enum InputFingerprint {
     private struct Job: Sendable {
         let label: String
         let url: URL
-    }
-
-    /// Relative paths of the regular files under `folder` (links followed), sorted.
-    private static func files(under folder: URL) -> [String]? {
-        FolderWalk.files(under: folder.standardizedFileURL.path, followingLinks: true)
     }
 
     /// The running `verdict` binary's bytes, hashed once per process: a rebuilt binary may render
