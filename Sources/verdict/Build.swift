@@ -6,12 +6,12 @@ struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder.",
         discussion: """
-            Writes into a staging folder next to the output and swaps it in only when every page
-            succeeded, so a failed build leaves the previous output untouched. Problems are printed
+            Writes into a staging folder next to the output and swaps it in only when every page \
+            succeeded, so a failed build leaves the previous output untouched. Problems are printed \
             as path:line: message and the exit status is 1.
 
-            A cache file beside the output (.Public.verdict-cache for Public/) lets the next build skip
-            the work when no input changed, and keep pages whose data did not change. It is safe to
+            A cache file beside the output (.Public.verdict-cache for Public/) lets the next build skip \
+            the work when no input changed, and keep pages whose data did not change. It is safe to \
             delete; --no-cache ignores and removes it.
             """
     )

@@ -8,8 +8,8 @@ struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the site without writing it: every input error, broken link and likely typo.",
         discussion: """
-            Loads and renders everything `verdict build` would, writes nothing, and reports each
-            problem as path:line:column: error|warning: message (or a JSON array with --format json).
+            Loads and renders everything `verdict build` would, writes nothing, and reports each \
+            problem as path:line:column: error|warning: message (or a JSON array with --format json). \
             Exit status: 0 clean, 1 errors (or warnings under --strict), 2 usage error.
             """
     )

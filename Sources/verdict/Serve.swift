@@ -7,10 +7,10 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site locally; pages reload by themselves after each change.",
         discussion: """
-            Builds the site into a private temporary folder (Public/ is not touched), serves it at
-            http://127.0.0.1:8080/ (under the baseURL path, such as /desk/), watches the content folder and
-            the themes, and rebuilds after every burst of saves. Open pages reload by themselves; a failed
-            rebuild keeps the last good site and shows path:line: message over every open page until fixed.
+            Builds the site into a private temporary folder (Public/ is not touched), serves it at \
+            http://127.0.0.1:8080/ (under the baseURL path, such as /desk/), watches the content folder and \
+            the themes, and rebuilds after every burst of saves. Open pages reload by themselves; a failed \
+            rebuild keeps the last good site and shows path:line: message over every open page until fixed. \
             Only this machine can connect unless --host says otherwise. Stop with Ctrl-C.
             """
     )

@@ -8,7 +8,7 @@ struct Verdict: AsyncParsableCommand {
         commandName: "verdict",
         abstract: "Build a static website of AI model reviews and benchmark leaderboards.",
         discussion: """
-            A site is a content folder (Content/ by default) holding site.yml, reviews/<slug>.md,
+            A site is a content folder (Content/ by default) holding site.yml, reviews/<slug>.md, \
             benchmarks/*.json, usecases/<slug>.md, pages/**.md and static/**. See README.md.
             """,
         version: "0.1.0",
