@@ -79,7 +79,8 @@ public enum SiteBuilder {
         if let inputs {
             let saving = ContinuousClock.now
             await BuildCache.record(output: options.output, previous: previous, inputs: inputs, environment: environment,
-                                    keys: written.keys, site: site, written: written.files, diagnostics: diagnostics)
+                                    keys: written.keys, hashes: written.hashes, site: site, written: written.files,
+                                    diagnostics: diagnostics)
             timings.append(("cache", (ContinuousClock.now - saving).milliseconds))
         } else {
             BuildCache.remove(for: options.output)

@@ -77,13 +77,15 @@ struct BuildCache: Codable, Sendable {
     }
 
     /// After a successful build: the output as it now is, with the key of every page rendered or kept.
-    /// Files the previous cache already described (kept pages) keep their hash; the others are read.
+    /// A file's hash comes from `hashes` (written just now), else from the previous cache if it still
+    /// describes the file (kept pages), else from reading it (static files, the marker).
     static func record(output: URL, previous: BuildCache?, inputs: UInt64, environment: UInt64, keys: [String: UInt64],
-                       site: Site, written: Int, diagnostics: [Diagnostic]) async {
+                       hashes: [String: UInt64], site: Site, written: Int, diagnostics: [Diagnostic]) async {
         let root = output.standardizedFileURL.path
         guard let paths = FolderWalk.files(under: root, followingLinks: false) else { return remove(for: output) }
         let entries = await paths.concurrentMap { path -> File? in
             guard let stamp = FileStamp.of(root + "/" + path) else { return nil }
+            if let hash = hashes[path] { return File(key: keys[path]?.hex, stamp: stamp, hash: hash.hex) }
             if let known = previous?.files[path], known.stamp == stamp {
                 return File(key: keys[path]?.hex, stamp: stamp, hash: known.hash)
             }

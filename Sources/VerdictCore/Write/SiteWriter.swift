@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes a rendered site into a staging folder and swaps it in for the output folder.
 enum SiteWriter {
@@ -21,6 +22,8 @@ enum SiteWriter {
         /// View-model fingerprints of the theme-rendered pages, by output file (with a cache only).
         let keys: [String: UInt64]
         let reused: Int
+        /// Hashes of the files rendered and written now (with a cache only), so the cache need not read them back.
+        let hashes: [String: UInt64]
     }
 
     /// Renders into staging, copies static files, and swaps staging in only if every step succeeded.
@@ -36,8 +39,13 @@ enum SiteWriter {
                 return staging.linkPrevious(route.file, cached: file)
             }
             let reuse: (@Sendable (Route, UInt64) -> Bool)? = fingerprint ? reusePrevious : nil
+            let hashes = Mutex<[String: UInt64]>([:])
             let rendered = await SiteRenderer.render(site: site, theme: theme, targets: targets, reuse: reuse) { route, data throws(Diagnostic) in
                 try staging.write(data, to: route.file)
+                if fingerprint {
+                    let hash = StableHash.of(data)
+                    hashes.withLock { $0[route.file] = hash }
+                }
             }
             var problems = rendered.diagnostics
             for file in statics {
@@ -45,7 +53,8 @@ enum SiteWriter {
             }
             if problems.contains(where: { $0.severity == .error }) { throw BuildFailure(problems) }
             try staging.commit()
-            return Written(files: site.routes.count + statics.count, diagnostics: problems, keys: rendered.keys, reused: rendered.reused)
+            return Written(files: site.routes.count + statics.count, diagnostics: problems, keys: rendered.keys, reused: rendered.reused,
+                           hashes: hashes.withLock { $0 })
         } catch {
             staging.discard()
             throw error
