@@ -68,15 +68,16 @@ public enum SiteBuilder {
                                          includeDrafts: options.includeDrafts, themes: options.themes)
         try prepared.diagnostics.failOnErrors()
         let writing = ContinuousClock.now
-        let environment = BuildCache.environment(theme: prepared.theme, targets: prepared.targets)
+        // Only a cached build needs it: it hashes every link target and reads the binary.
+        let environment = options.useCache ? BuildCache.environment(theme: prepared.theme, targets: prepared.targets) : nil
         let written = try await SiteWriter.write(site: prepared.site, theme: prepared.theme, targets: prepared.targets,
                                                  statics: prepared.statics, to: options.output,
-                                                 previous: previous?.environment == environment.hex ? previous : nil,
+                                                 previous: environment.flatMap { previous?.environment == $0.hex ? previous : nil },
                                                  fingerprint: options.useCache)
         let site = prepared.site
         let diagnostics = (prepared.diagnostics + written.diagnostics).sorted()
         var timings = prepared.timings + [("render and write", (ContinuousClock.now - writing).milliseconds)]
-        if let inputs {
+        if let inputs, let environment {
             let saving = ContinuousClock.now
             await BuildCache.record(output: options.output, previous: previous, inputs: inputs, environment: environment,
                                     keys: written.keys, hashes: written.hashes, site: site, written: written.files,

@@ -521,14 +521,11 @@ extension PreviewBuilder {
     }
 
     struct Fingerprint: Equatable, Sendable {
-        let hash: Int
+        let hash: UInt64
         let count: Int
+        /// Every byte, with the hash the build cache uses (`Data`'s own hash looks at only a prefix).
         init(_ data: Data) {
-            // Every byte: `Data`'s own hash looks at only a prefix, so two pages of one length that
-            // differ further on would look the same.
-            var hasher = Hasher()
-            data.withUnsafeBytes { hasher.combine(bytes: $0) }
-            hash = hasher.finalize()
+            hash = StableHash.of(data)
             count = data.count
         }
     }
@@ -554,11 +551,9 @@ extension PreviewBuilder {
         let files: [String: SourceStamp]
         init(_ folder: URL) {
             var files: [String: SourceStamp] = [:]
-            let statics = folder.appendingPathComponent("static").standardizedFileURL.path + "/"
-            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-            while let url = enumerator?.nextObject() as? URL {
-                let path = url.standardizedFileURL.path
-                if !path.hasPrefix(statics) { files[path] = SourceStamp(url) }
+            let root = folder.standardizedFileURL.path
+            for (relative, _) in FolderWalk.entries(under: root) ?? [] where !relative.hasPrefix("static/") {
+                files[root + "/" + relative] = SourceStamp(URL(fileURLWithPath: root + "/" + relative))
             }
             self.files = files
         }
