@@ -40,8 +40,8 @@ public struct PreviewResult: Sendable {
 /// Builds a site again and again into one private folder for `verdict serve`, doing as little as each
 /// change needs.
 ///
-/// - Input files are read every time but decoded and parsed only when their bytes changed (a change to
-///   site.yml parses everything again).
+/// - Input files are read only when their `stat` changed, and decoded and parsed only when their bytes
+///   changed (a change to site.yml parses everything again).
 /// - An edit to reviews, pages or use-case intros renders only the pages made from those files, plus pages
 ///   that appeared, and removes pages that disappeared: that is what the editor is looking at. Every other
 ///   page is brought up to date by `catchUp()`, which renders the whole site and rewrites what differs.
@@ -62,6 +62,8 @@ public actor PreviewBuilder {
     private var cache = SourceCache()
     /// Counts builds; the sources' `changedAt` refer to it.
     private var counter = 0
+    /// `counter`, readable from the render tasks of a catch-up, which stop when a newer build started.
+    private let started = BuildCounter()
     private var last: LastBuild?
     /// Hash and size of every file in the output folder, by relative path.
     private var outputs: [String: Fingerprint] = [:]
@@ -104,6 +106,7 @@ public actor PreviewBuilder {
         let clock = ContinuousClock.now
         counter += 1
         let build = counter
+        started.value.store(build, ordering: .relaxed)
         let (prepared, changes) = try await prepare(build: build)
         try prepared.diagnostics.failOnErrors()
         let themeStamp = FolderStamp(prepared.theme.directory)
@@ -159,8 +162,12 @@ public actor PreviewBuilder {
         for file in removed { remove(file) }
 
         outputs = next
+        // Freeing the last build's site takes a while on a big site, so it happens after the reload.
+        var previous = last
         last = LastBuild(counter: build, prepared: prepared, themeStamp: themeStamp, routeFiles: routeFiles, statics: statics,
                          sources: cache.keys)
+        Task.detached(priority: .background) { [previous] in _ = previous }
+        previous = nil
         catchUpOwed = quick && (changes.markdown || catchUpOwed)
         pendingCatchUp = catchUpOwed ? (build, prepared) : nil
         let site = prepared.site
@@ -178,7 +185,8 @@ public actor PreviewBuilder {
         guard let (build, prepared) = pendingCatchUp else { return nil }
         pendingCatchUp = nil
         let clock = ContinuousClock.now
-        let rendered = try await renderAll(prepared, comparingWith: outputs)
+        let started = self.started
+        let rendered = try await renderAll(prepared, comparingWith: outputs, stop: { started.value.load(ordering: .relaxed) != build })
         guard counter == build else { return nil }
         catchUpOwed = false
         var written: [String] = []
@@ -204,13 +212,13 @@ public actor PreviewBuilder {
 
     /// Every route through `SiteRenderer` (with its link checks), keeping only pages that differ; pages
     /// whose view model is unchanged since they were written are not rendered at all.
-    private func renderAll(_ prepared: SiteBuilder.Prepared, comparingWith previous: [String: Fingerprint])
-        async throws(BuildFailure) -> Rendered {
+    private func renderAll(_ prepared: SiteBuilder.Prepared, comparingWith previous: [String: Fingerprint],
+                           stop: (@Sendable () -> Bool)? = nil) async throws(BuildFailure) -> Rendered {
         let sink = RenderSink()
         let environment = BuildCache.environment(theme: prepared.theme, targets: prepared.targets)
         let known = keysEnvironment == environment ? pageKeys : [:]
         let result = await SiteRenderer.render(site: prepared.site, theme: prepared.theme, targets: prepared.targets,
-                                               reuse: { route, key in known[route.file] == key }) { route, data in
+                                               reuse: { route, key in known[route.file] == key }, stop: stop) { route, data in
             let fingerprint = Fingerprint(data)
             if previous[route.file] != fingerprint { sink.changed.withLock { $0.append((route.file, data, fingerprint)) } }
         }
@@ -357,71 +365,93 @@ public actor PreviewBuilder {
 
     // MARK: One file each
 
+    /// A file as last read: its stamp, so an unchanged file is not read again, and a fingerprint of its
+    /// bytes, so a file touched but not changed is not parsed again.
+    struct Seen: Sendable, Equatable {
+        let stamp: InputStamp?
+        let bytes: Fingerprint?
+    }
+
     struct CachedReview: Sendable {
-        let bytes: Data?
+        let seen: Seen
         let changedAt: Int
         let diagnostics: [Diagnostic]
         let review: Review?
     }
 
     struct CachedSnapshot: Sendable {
-        let bytes: Data?
+        let seen: Seen
         let changedAt: Int
         let diagnostics: [Diagnostic]
         let snapshot: Snapshot?
     }
 
     struct CachedPage: Sendable {
-        let bytes: Data?
+        let seen: Seen
         let path: String?
         let changedAt: Int
         let diagnostics: [Diagnostic]
         let page: Page?
     }
 
-    /// `Loader.decodeReview` and `ReviewParser.parse`, skipped when the bytes are the ones seen last time.
+    /// `Loader.decodeReview` and `ReviewParser.parse`, skipped when the file is the one seen last time.
     static func review(_ entry: ContentTree.Entry, cached: CachedReview?, markdown: MarkdownOptions?, build: Int) -> CachedReview {
         let slug = String(entry.relativePath.dropFirst("reviews/".count).dropLast(".md".count))
         guard Slug.isValid(slug) else {
             let diagnostic = Diagnostic(path: entry.displayPath, line: 1,
                                         "review file name \"\(slug)\" is not a valid slug: use a-z, 0-9 and -, starting with a letter or digit (it becomes /models/<slug>/)")
-            if let cached, cached.bytes == nil, cached.diagnostics == [diagnostic] { return cached }
-            return CachedReview(bytes: nil, changedAt: build, diagnostics: [diagnostic], review: nil)
+            if let cached, cached.seen.bytes == nil, cached.diagnostics == [diagnostic] { return cached }
+            return CachedReview(seen: Seen(stamp: nil, bytes: nil), changedAt: build, diagnostics: [diagnostic], review: nil)
         }
+        let stamp = InputStamp.of(entry.path)
+        if let cached, stamp != nil, cached.seen.stamp == stamp { return cached }
         switch readSource(entry) {
         case .success(let (data, file)):
-            if let cached, cached.bytes == data { return cached }
+            let seen = Seen(stamp: stamp, bytes: Fingerprint(data))
+            if let cached, cached.seen.bytes == seen.bytes {
+                return CachedReview(seen: seen, changedAt: cached.changedAt, diagnostics: cached.diagnostics, review: cached.review)
+            }
             let (source, diagnostics) = ReviewSource.decode(file, slug: slug)
             var review: Review?
             if let source, let markdown { review = ReviewParser.parse(source, markdown: markdown) }
-            return CachedReview(bytes: data, changedAt: build, diagnostics: diagnostics, review: review)
+            return CachedReview(seen: seen, changedAt: build, diagnostics: diagnostics, review: review)
         case .failure(let diagnostic):
-            return CachedReview(bytes: nil, changedAt: build, diagnostics: [diagnostic], review: nil)
+            return CachedReview(seen: Seen(stamp: nil, bytes: nil), changedAt: build, diagnostics: [diagnostic], review: nil)
         }
     }
 
     static func snapshot(_ entry: ContentTree.Entry, cached: CachedSnapshot?, build: Int) -> CachedSnapshot {
+        let stamp = InputStamp.of(entry.path)
+        if let cached, stamp != nil, cached.seen.stamp == stamp { return cached }
         switch readSource(entry) {
         case .success(let (data, file)):
-            if let cached, cached.bytes == data { return cached }
+            let seen = Seen(stamp: stamp, bytes: Fingerprint(data))
+            if let cached, cached.seen.bytes == seen.bytes {
+                return CachedSnapshot(seen: seen, changedAt: cached.changedAt, diagnostics: cached.diagnostics, snapshot: cached.snapshot)
+            }
             let (snapshot, diagnostics) = SnapshotDecoder.decode(file)
-            return CachedSnapshot(bytes: data, changedAt: build, diagnostics: diagnostics, snapshot: snapshot)
+            return CachedSnapshot(seen: seen, changedAt: build, diagnostics: diagnostics, snapshot: snapshot)
         case .failure(let diagnostic):
-            return CachedSnapshot(bytes: nil, changedAt: build, diagnostics: [diagnostic], snapshot: nil)
+            return CachedSnapshot(seen: Seen(stamp: nil, bytes: nil), changedAt: build, diagnostics: [diagnostic], snapshot: nil)
         }
     }
 
     /// `PageSource.decode` and `Page.parse` (at `path`, when the file name makes one).
     static func page(_ entry: ContentTree.Entry, path: String?, cached: CachedPage?, markdown: MarkdownOptions?, build: Int) -> CachedPage {
+        let stamp = InputStamp.of(entry.path)
+        if let cached, stamp != nil, cached.seen.stamp == stamp, cached.path == path { return cached }
         switch readSource(entry) {
         case .success(let (data, file)):
-            if let cached, cached.bytes == data, cached.path == path { return cached }
+            let seen = Seen(stamp: stamp, bytes: Fingerprint(data))
+            if let cached, cached.seen.bytes == seen.bytes, cached.path == path {
+                return CachedPage(seen: seen, path: path, changedAt: cached.changedAt, diagnostics: cached.diagnostics, page: cached.page)
+            }
             let (source, diagnostics) = PageSource.decode(file)
             var page: Page?
             if let source, let path, let markdown { page = Page.parse(source, path: path, markdown: markdown) }
-            return CachedPage(bytes: data, path: path, changedAt: build, diagnostics: diagnostics, page: page)
+            return CachedPage(seen: seen, path: path, changedAt: build, diagnostics: diagnostics, page: page)
         case .failure(let diagnostic):
-            return CachedPage(bytes: nil, path: path, changedAt: build, diagnostics: [diagnostic], page: nil)
+            return CachedPage(seen: Seen(stamp: nil, bytes: nil), path: path, changedAt: build, diagnostics: [diagnostic], page: nil)
         }
     }
 
@@ -434,7 +464,7 @@ public actor PreviewBuilder {
     static func readSource(_ entry: ContentTree.Entry) -> Result<(Data, SourceFile), Diagnostic> {
         let data: Data
         do {
-            data = try Data(contentsOf: entry.url)
+            data = try Data(contentsOf: URL(fileURLWithPath: entry.path))
         } catch {
             return .failure(Diagnostic(path: entry.displayPath, line: 1, "cannot read file: \(error.localizedDescription)"))
         }
@@ -528,6 +558,10 @@ extension PreviewBuilder {
             hash = StableHash.of(data)
             count = data.count
         }
+    }
+
+    final class BuildCounter: Sendable {
+        let value = Atomic<Int>(0)
     }
 
     /// Collects changed pages from the concurrent renderer.

@@ -32,26 +32,18 @@ public struct Capability: Sendable {
 
 enum Taxonomy {
     /// Groups items by tag; review order (by title) decides group order, so pages read alphabetically by model.
-    static func group(_ reviews: [Review], roles: Set<Section.Role>) -> [String: [TaggedItems]] {
+    static func group(_ reviews: [Review], role: Section.Role) -> [String: [TaggedItems]] {
         var byTag: [String: [TaggedItems]] = [:]
-        for index in reviews.indices {
-            var itemsByTag: [String: [Item]] = [:]
-            var order: [String] = []
-            for section in reviews[index].sections where roles.contains(section.role) {
-                for item in section.items {
-                    for tag in item.tags {
-                        if itemsByTag[tag] == nil { order.append(tag) }
-                        itemsByTag[tag, default: []].append(item)
-                    }
-                }
+        for (index, review) in reviews.enumerated() {
+            for group in review.tagGroups[role] ?? [] {
+                byTag[group.tag, default: []].append(TaggedItems(review: index, items: group.items))
             }
-            for tag in order { byTag[tag, default: []].append(TaggedItems(review: index, items: itemsByTag[tag]!)) }
         }
         return byTag
     }
 
     static func useCases(_ reviews: [Review], intros: [String: Page]) -> [UseCase] {
-        let groups = group(reviews, roles: [.useCases])
+        let groups = group(reviews, role: .useCases)
         let slugs = Set(groups.keys).union(intros.keys).sorted()
         return slugs.map { slug in
             UseCase(slug: slug, title: intros[slug]?.title ?? Capability.title(for: slug), intro: intros[slug],
@@ -60,8 +52,8 @@ enum Taxonomy {
     }
 
     static func capabilities(_ reviews: [Review], latest: RankedSnapshot?) -> [Capability] {
-        let strong = group(reviews, roles: [.strengths])
-        let weak = group(reviews, roles: [.weaknesses])
+        let strong = group(reviews, role: .strengths)
+        let weak = group(reviews, role: .weaknesses)
         return Set(strong.keys).union(weak.keys).sorted().map { slug in
             Capability(slug: slug, strong: strong[slug] ?? [], weak: weak[slug] ?? [],
                        metricID: latest?.ranking(slug) != nil ? slug : nil)

@@ -69,8 +69,9 @@ enum Checker {
         // A snapshot row whose id is one typo away from a reviewed model missing from that snapshot.
         for snapshot in site.snapshots {
             let ids = Set(snapshot.snapshot.results.map(\.model))
+            guard ids.contains(where: { !reviewed.contains($0) }) else { continue }
+            let candidates = reviewed.subtracting(ids)
             for result in snapshot.snapshot.results where !reviewed.contains(result.model) {
-                let candidates = reviewed.subtracting(ids)
                 if let near = Suggest.nearest(to: result.model, in: candidates) {
                     problems.error(snapshot.snapshot.path, snapshot.snapshot.line(ofResult: result.model),
                                    "model \"\(result.model)\" matches no review; did you mean \"\(near)\"?")
@@ -81,17 +82,25 @@ enum Checker {
 
     private static func checkTags(_ site: Site, into problems: inout DiagnosticList) {
         for (roles, kind) in [([Section.Role.strengths, .weaknesses], "capability"), ([.useCases], "use-case")] {
-            var uses: [String: [(path: String, line: Int)]] = [:]
+            // Uses of each tag, and where it was first used (the place to report when it is the only one).
+            var uses: [String: (count: Int, path: String, line: Int)] = [:]
             for review in site.reviews {
-                for section in review.sections where roles.contains(section.role) {
-                    for item in section.items { for tag in item.tags { uses[tag, default: []].append((review.path, item.line)) } }
+                for role in roles {
+                    for group in review.tagGroups[role] ?? [] {
+                        if let known = uses[group.tag] {
+                            uses[group.tag] = (known.count + group.items.count, known.path, known.line)
+                        } else {
+                            uses[group.tag] = (group.items.count, review.path, group.items[0].line)
+                        }
+                    }
                 }
             }
             let intros = kind == "use-case" ? Set(site.useCases.compactMap { $0.intro == nil ? nil : $0.slug }) : []
-            for (tag, places) in uses where places.count == 1 && !intros.contains(tag) {
-                let others = uses.keys.filter { $0 != tag && uses[$0]!.count > 1 || intros.contains($0) }
+            // A tag used once is never among the tags it could be a typo of, so one list serves all.
+            let others = uses.keys.filter { uses[$0]!.count > 1 || intros.contains($0) }
+            for (tag, use) in uses where use.count == 1 && !intros.contains(tag) {
                 let hint = Suggest.nearest(to: tag, in: others).map { "; did you mean \"\($0)\"?" } ?? ""
-                problems.warning(places[0].path, places[0].line, "\(kind) tag \"\(tag)\" is used only once across the site\(hint)")
+                problems.warning(use.path, use.line, "\(kind) tag \"\(tag)\" is used only once across the site\(hint)")
             }
         }
     }

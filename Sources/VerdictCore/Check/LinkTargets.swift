@@ -85,20 +85,35 @@ struct LinkTargets: Sendable {
         return nil
     }
 
+    /// Starts with `/` and has no empty, `.` or `..` part and no percent escape.
+    private static func isPlainSitePath(_ path: Substring) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: "."), percent = UInt8(ascii: "%")
+        var previous: UInt8 = 0
+        for (offset, byte) in path.utf8.enumerated() {
+            if offset == 0, byte != slash { return false }
+            if byte == percent || (previous == slash && (byte == slash || byte == dot)) { return false }
+            previous = byte
+        }
+        return previous != 0
+    }
+
     /// (site path, fragment) for links inside the site; nil for external links (scheme or `//`).
     private func resolve(_ destination: String, from pagePath: String) -> (String, String?)? {
         if destination.isEmpty || destination.hasPrefix("//") { return nil }
-        if let colon = destination.firstIndex(of: ":"),
-           !destination[..<colon].contains("/"), !destination[..<colon].contains("#"), !destination[..<colon].contains("?") {
-            return nil
-        }
+        // A scheme (`https:`, `mailto:`) is a colon before any `/`, `#` or `?`. Scanned as UTF-8:
+        // a site checks tens of thousands of links.
+        let utf8 = destination.utf8
+        let colon = UInt8(ascii: ":"), slash = UInt8(ascii: "/"), hashMark = UInt8(ascii: "#"), question = UInt8(ascii: "?")
+        if utf8.first(where: { $0 == colon || $0 == slash || $0 == hashMark || $0 == question }) == colon { return nil }
         var rest = Substring(destination)
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
+        if let hash = utf8.firstIndex(of: hashMark) {
+            fragment = String(rest[rest.utf8.index(after: hash)...])
             rest = rest[..<hash]
         }
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        if let query = rest.utf8.firstIndex(of: question) { rest = rest[..<query] }
+        // Most links are already clean site paths; they would come out of the walk below unchanged.
+        if Self.isPlainSitePath(rest) { return (String(rest), fragment) }
         let decoded = rest.contains("%") ? String(rest).removingPercentEncoding ?? String(rest) : String(rest)
         if decoded.isEmpty { return (pagePath, fragment) }
         let base = decoded.hasPrefix("/") ? [] : pagePath.split(separator: "/").map(String.init)

@@ -3,9 +3,11 @@
 enum Suggest {
     static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(1, min(3, word.count / 4))
+        // The distance is counted in Unicode scalars, so lengths in scalars bound it from below.
+        let length = word.unicodeScalars.count
         var best: (distance: Int, candidate: String)?
         for candidate in candidates where candidate != word {
-            guard abs(candidate.count - word.count) <= limit else { continue }
+            guard abs(candidate.unicodeScalars.count - length) <= limit else { continue }
             let distance = editDistance(word, candidate, limit: limit)
             if distance <= limit, best.map({ (distance, candidate) < ($0.distance, $0.candidate) }) ?? true {
                 best = (distance, candidate)

@@ -3,7 +3,10 @@ import Foundation
 /// The files of `Content/`, sorted and sorted into their roles. Nothing is read yet.
 struct ContentTree: Sendable {
     struct Entry: Sendable {
-        let url: URL
+        /// Absolute; kept as a string because a big site lists tens of thousands of entries on every
+        /// `verdict serve` rebuild, and `URL` makes each one costly.
+        let path: String
+        var url: URL { URL(fileURLWithPath: path) }
         /// Relative to the content folder, `/`-separated.
         let relativePath: String
         /// As shown in diagnostics.
@@ -24,19 +27,20 @@ struct ContentTree: Sendable {
         var problems = DiagnosticList()
         let fm = FileManager.default
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-        guard let listing = FolderWalk.entries(under: root.standardizedFileURL.path, skippingHidden: true) else {
+        let walked = root.standardizedFileURL.path
+        guard let listing = FolderWalk.entries(under: walked, skippingHidden: true) else {
             return (tree, [Diagnostic(path: displayRoot, line: 1, "cannot read the content folder")])
         }
         var entries: [Entry] = []
         let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
         for (relative, kind) in listing {
-            let url = root.appendingPathComponent(relative)
+            let path = walked + "/" + relative
             let display = prefix + relative
             switch kind {
             case .folder:
                 continue
             case .link:
-                let target = url.resolvingSymlinksInPath().path
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 guard target == rootPath || target.hasPrefix(rootPath + "/") else {
                     problems.error(display, 1, "symbolic link points outside the content folder (to \(target)); copy the file in instead")
                     continue
@@ -49,7 +53,7 @@ struct ContentTree: Sendable {
             case .file, .other:
                 break
             }
-            entries.append(Entry(url: url, relativePath: relative, displayPath: display))
+            entries.append(Entry(path: path, relativePath: relative, displayPath: display))
         }
         entries.sort { $0.relativePath < $1.relativePath }
         for entry in entries { tree.classify(entry, problems: &problems) }

@@ -1,7 +1,8 @@
 import VerdictMarkdown
 
-/// A review after its Markdown has been parsed into sections and items.
-public struct Review: Sendable {
+/// A review after its Markdown has been parsed into sections and items. A class, though immutable:
+/// the site, its taxonomy and every view share one instance instead of copying dozens of strings.
+public final class Review: Sendable {
     public let slug: String
     /// Source file as shown in diagnostics.
     public let path: String
@@ -17,6 +18,38 @@ public struct Review: Sendable {
     public let links: [MarkdownLink]
     /// Every anchor id on the review page.
     public let anchors: Set<String>
+    /// Items by tag for each role with items, tags in order of first use. Made once here, so neither
+    /// the taxonomy nor the tag checks walk every section of every review again (`verdict serve`
+    /// keeps parsed reviews between rebuilds).
+    public let tagGroups: [Section.Role: [TagGroup]]
+
+    init(slug: String, path: String, meta: ReviewMeta, introHTML: String, bodyLine: Int, sections: [Section],
+         summary: String, links: [MarkdownLink], anchors: Set<String>) {
+        self.slug = slug
+        self.path = path
+        self.meta = meta
+        self.introHTML = introHTML
+        self.bodyLine = bodyLine
+        self.sections = sections
+        self.summary = summary
+        self.links = links
+        self.anchors = anchors
+        var groups: [Section.Role: [TagGroup]] = [:]
+        for role in Section.Role.allCases where role.hasItems {
+            var itemsByTag: [String: [Item]] = [:]
+            var order: [String] = []
+            for section in sections where section.role == role {
+                for case .item(let item) in section.parts {
+                    for tag in item.tags {
+                        if itemsByTag[tag] == nil { order.append(tag) }
+                        itemsByTag[tag, default: []].append(item)
+                    }
+                }
+            }
+            if !order.isEmpty { groups[role] = order.map { TagGroup(tag: $0, items: itemsByTag[$0]!) } }
+        }
+        tagGroups = groups
+    }
 
     public var verdict: Section? { sections.first { $0.role == .verdict } }
 
@@ -24,6 +57,12 @@ public struct Review: Sendable {
     public func items(_ role: Section.Role) -> [Item] {
         sections.filter { $0.role == role }.flatMap(\.items)
     }
+}
+
+/// The items of one review, in one role, that carry a tag.
+public struct TagGroup: Sendable {
+    public let tag: String
+    public let items: [Item]
 }
 
 /// A `##` section of a review.
@@ -71,11 +110,20 @@ public struct Section: Sendable {
     public var isEmpty: Bool { parts.isEmpty }
 }
 
-/// A strength, weakness or use case: a title, its tags and a body.
-public struct Item: Sendable {
+/// A strength, weakness or use case: a title, its tags and a body. A class for the same reason as
+/// `Review`: use-case and capability pages list items taken from every review.
+public final class Item: Sendable {
     public let anchor: String
     public let title: String
     public let tags: [String]
     public let bodyHTML: String
     public let line: Int
+
+    init(anchor: String, title: String, tags: [String], bodyHTML: String, line: Int) {
+        self.anchor = anchor
+        self.title = title
+        self.tags = tags
+        self.bodyHTML = bodyHTML
+        self.line = line
+    }
 }

@@ -13,12 +13,16 @@ enum SiteRenderer {
 
     /// With `reuse`, each page's view model is fingerprinted first, and a page `reuse` accepts for its
     /// fingerprint is neither rendered nor emitted (it is the caller's to place in the output).
+    /// Once `stop` returns true the remaining pages are skipped (`verdict serve` drops a background
+    /// render that a newer edit made stale); the result is then incomplete.
     static func render(site: Site, theme: Theme, targets: LinkTargets,
                        reuse: (@Sendable (Route, UInt64) -> Bool)? = nil,
+                       stop: (@Sendable () -> Bool)? = nil,
                        emit: @escaping @Sendable (Route, Data) throws(Diagnostic) -> Void) async -> Result {
         let renderer = Renderer(site: site, theme: theme)
         let rewrite = Parser.markdownOptions(for: site.config).rewriteURL
         let outcomes = await site.routes.concurrentMap { route -> Outcome in
+            if let stop, stop() { return Outcome() }
             do throws(Diagnostic) {
                 switch renderer.plan(route) {
                 case .file(let data):

@@ -25,3 +25,25 @@ struct FileStamp: Codable, Sendable, Equatable {
                          inode: UInt64(info.st_ino))
     }
 }
+
+/// An input file as `verdict serve` last read it. The change time is there because tools such as
+/// `cp -p` and `touch -r` can put an edited file's modification time back, but not its change time.
+struct InputStamp: Sendable, Equatable {
+    let size: Int64
+    let modified: Int64
+    let changed: Int64
+    let inode: UInt64
+
+    /// Follows symbolic links (content may link to files inside the folder); nil when unreadable.
+    static func of(_ path: String) -> InputStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+        let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #endif
+        return InputStamp(size: Int64(info.st_size), modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
+                          changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec), inode: UInt64(info.st_ino))
+    }
+}
