@@ -107,7 +107,7 @@ public actor PreviewBuilder {
         counter += 1
         let build = counter
         started.value.store(build, ordering: .relaxed)
-        let (prepared, changes) = try await prepare(build: build)
+        let (prepared, changes, checks) = try await prepare(build: build)
         try prepared.diagnostics.failOnErrors()
         let themeStamp = FolderStamp(prepared.theme.directory)
         let statics = Dictionary(prepared.statics.map { ($0.outputPath, SourceStamp($0.source)) }, uniquingKeysWith: { first, _ in first })
@@ -165,7 +165,7 @@ public actor PreviewBuilder {
         // Freeing the last build's site takes a while on a big site, so it happens after the reload.
         var previous = last
         last = LastBuild(counter: build, prepared: prepared, themeStamp: themeStamp, routeFiles: routeFiles, statics: statics,
-                         sources: cache.keys)
+                         sources: cache.keys, checks: checks)
         Task.detached(priority: .background) { [previous] in _ = previous }
         previous = nil
         catchUpOwed = quick && (changes.markdown || catchUpOwed)
@@ -252,7 +252,7 @@ public actor PreviewBuilder {
     // MARK: Loading, with decoded and parsed files kept between builds
 
     /// `SiteBuilder.prepare`, except that files whose bytes did not change are not decoded or parsed again.
-    private func prepare(build: Int) async throws(BuildFailure) -> (SiteBuilder.Prepared, Changes) {
+    private func prepare(build: Int) async throws(BuildFailure) -> (SiteBuilder.Prepared, Changes, checks: [[Diagnostic]]) {
         var problems = DiagnosticList()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -341,14 +341,33 @@ public actor PreviewBuilder {
         let parsed = ParsedSite(config: config, reviews: reviews, snapshots: snapshots.sorted { ($0.date, $0.path) < ($1.date, $1.path) },
                                 useCaseIntros: intros, pages: pages, staticFiles: staticFiles, diagnostics: problems.items)
         let changes = changes(since: last)
-        // Unchanged snapshot files rank as they did: the last build's rankings are reused.
-        let site = Assembler.assemble(parsed, ranked: changes.snapshots ? nil : last?.prepared.site.snapshots)
+        // An edit to reviews' text keeps the last site's structure; otherwise unchanged snapshot files at
+        // least rank as they did, and the last build's rankings are reused.
+        let site: Site
+        var reassembled = false
+        if let last, !changes.config, !changes.snapshots, changes.files.allSatisfy({ $0.hasPrefix("reviews/") }),
+           let same = Assembler.reassemble(parsed, replacing: last.prepared.site) {
+            site = same
+            reassembled = true
+        } else {
+            site = Assembler.assemble(parsed, ranked: changes.snapshots ? nil : last?.prepared.site.snapshots)
+        }
         let theme = try await Theme.load(site.config, content: content, themes: themes)
         let (statics, staticProblems) = SiteWriter.staticFiles(site: site, theme: theme)
-        let targets = LinkTargets(site: site, extraFiles: statics.map(\.outputPath))
-        let diagnostics = Checker.check(site, targets: targets) + staticProblems
+        // A reassembled site links to what the last one did, unless the theme's files changed.
+        let sameTargets = reassembled && statics.map(\.outputPath) == last?.prepared.statics.map(\.outputPath)
+        let targets = if let last, sameTargets { last.prepared.targets } else { LinkTargets(site: site, extraFiles: statics.map(\.outputPath)) }
+        // Reviews whose file did not change keep their diagnostics when the site kept its structure.
+        let report: Checker.Report
+        if let last, sameTargets {
+            let edited = Set(site.reviews.indices.filter { site.reviews[$0] !== last.prepared.site.reviews[$0] })
+            report = Checker.report(site, targets: targets, reusing: last.checks, changed: edited)
+        } else {
+            report = Checker.report(site, targets: targets)
+        }
+        let diagnostics = report.all + staticProblems
         let prepared = SiteBuilder.Prepared(site: site, theme: theme, targets: targets, statics: statics, diagnostics: diagnostics.sorted())
-        return (prepared, changes)
+        return (prepared, changes, report.byReview)
     }
 
     /// What differs from the last successful build.
@@ -407,7 +426,7 @@ public actor PreviewBuilder {
         if let cached, stamp != nil, cached.seen.stamp == stamp { return cached }
         switch readSource(entry) {
         case .success(let (data, file)):
-            let seen = Seen(stamp: stamp, bytes: Fingerprint(data))
+            let seen = Seen(stamp: stamp?.isRecent == false ? stamp : nil, bytes: Fingerprint(data))
             if let cached, cached.seen.bytes == seen.bytes {
                 return CachedReview(seen: seen, changedAt: cached.changedAt, diagnostics: cached.diagnostics, review: cached.review)
             }
@@ -425,7 +444,7 @@ public actor PreviewBuilder {
         if let cached, stamp != nil, cached.seen.stamp == stamp { return cached }
         switch readSource(entry) {
         case .success(let (data, file)):
-            let seen = Seen(stamp: stamp, bytes: Fingerprint(data))
+            let seen = Seen(stamp: stamp?.isRecent == false ? stamp : nil, bytes: Fingerprint(data))
             if let cached, cached.seen.bytes == seen.bytes {
                 return CachedSnapshot(seen: seen, changedAt: cached.changedAt, diagnostics: cached.diagnostics, snapshot: cached.snapshot)
             }
@@ -442,7 +461,7 @@ public actor PreviewBuilder {
         if let cached, stamp != nil, cached.seen.stamp == stamp, cached.path == path { return cached }
         switch readSource(entry) {
         case .success(let (data, file)):
-            let seen = Seen(stamp: stamp, bytes: Fingerprint(data))
+            let seen = Seen(stamp: stamp?.isRecent == false ? stamp : nil, bytes: Fingerprint(data))
             if let cached, cached.seen.bytes == seen.bytes, cached.path == path {
                 return CachedPage(seen: seen, path: path, changedAt: cached.changedAt, diagnostics: cached.diagnostics, page: cached.page)
             }
@@ -528,6 +547,8 @@ extension PreviewBuilder {
         let routeFiles: Set<String>
         let statics: [String: SourceStamp]
         let sources: Set<String>
+        /// Each review's share of the diagnostics (`Checker.Report.byReview`).
+        let checks: [[Diagnostic]]
     }
 
     /// What changed since the last successful build.

@@ -223,4 +223,27 @@ struct PreviewBuilderTests {
         _ = try await builder.catchUp()
         try await expectSameAsBuild(site, "after a failure and its fix")
     }
+
+    /// A text edit keeps the site's structure, so only the edited review is checked again; the result
+    /// must still be what a fresh build reports, and a new problem in the edited file must stop it.
+    @Test func aTextEditIsCheckedLikeAFreshBuild() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let builder = builder(site)
+        _ = try await builder.build()
+        let original = try site.read("reviews/alpha-one.md")
+        let before = try await builder.build()
+        try site.write("reviews/alpha-one.md", original + "\nSee [nowhere](/nowhere/) and ![](/favicon.svg).\n")
+        let error = await #expect(throws: BuildFailure.self) { try await builder.build() }
+        #expect(error?.diagnostics.contains { $0.path == "Content/reviews/alpha-one.md" && $0.message.contains("no page or file /nowhere/") } == true)
+
+        try site.write("reviews/alpha-one.md", original + "\nSee ![](/favicon.svg).\n")
+        let edited = try await builder.build()
+        #expect(edited.kind == .quick)
+        let fresh = try await SiteBuilder.build(BuildOptions(content: site.content, contentDisplay: "Content",
+                                                             output: site.folder.appendingPathComponent("fresh"), themes: site.themes))
+        #expect(edited.diagnostics == fresh.diagnostics)
+        #expect(edited.diagnostics.contains { $0.path == "Content/reviews/alpha-one.md" && $0.message.contains("has no alt text") })
+        #expect(edited.diagnostics.count == before.diagnostics.count + 1)
+    }
 }

@@ -125,3 +125,45 @@ enum RouteTable {
         return routes
     }
 }
+
+extension Assembler {
+    /// `assemble` for `verdict serve`, when the only change since `previous` is the text of reviews that
+    /// kept everything the site's structure is made of (see `sameShape`): the new reviews take their
+    /// places and the rankings, taxonomy, comparisons and routes are kept. Nil when that does not hold;
+    /// the caller assembles from scratch. `previous` must come from a build without errors, so assembly
+    /// found no problems there and finds none now.
+    static func reassemble(_ parsed: ParsedSite, replacing previous: Site) -> Site? {
+        guard parsed.reviews.count == previous.reviews.count,
+              parsed.pages.count == previous.pages.count,
+              parsed.staticFiles.map(\.outputPath) == previous.staticFiles.map(\.outputPath),
+              !previous.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        var reviews = previous.reviews
+        var placed = Set<Int>()
+        for review in parsed.reviews {
+            guard let index = previous.reviewIndexBySlug[review.slug], placed.insert(index).inserted,
+                  sameShape(review, previous.reviews[index]) else { return nil }
+            if review !== previous.reviews[index] { reviews[index] = review }
+        }
+        return Site(config: parsed.config, reviews: reviews, snapshots: previous.snapshots, useCases: previous.useCases,
+                    capabilities: previous.capabilities, comparisons: previous.comparisons, changes: previous.changes,
+                    pages: previous.pages, staticFiles: previous.staticFiles, routes: previous.routes,
+                    diagnostics: parsed.diagnostics, reviewIndexByModel: previous.reviewIndexByModel,
+                    reviewIndexBySlug: previous.reviewIndexBySlug, snapshotsByModel: previous.snapshotsByModel,
+                    modelNames: previous.modelNames, comparisonsByReview: previous.comparisonsByReview,
+                    newestDate: previous.newestDate)
+    }
+
+    /// Same place in the site: order (title, slug), model, alternatives, date, anchors and tagged items.
+    static func sameShape(_ a: Review, _ b: Review) -> Bool {
+        if a === b { return true }
+        guard a.slug == b.slug, a.path == b.path, a.meta.model == b.meta.model, a.meta.title == b.meta.title,
+              a.meta.reviewed == b.meta.reviewed, a.meta.draft == b.meta.draft,
+              a.meta.alternatives.map(\.value) == b.meta.alternatives.map(\.value), a.anchors == b.anchors,
+              a.tagGroups.count == b.tagGroups.count else { return false }
+        for (role, groups) in a.tagGroups {
+            guard let others = b.tagGroups[role], groups.count == others.count,
+                  zip(groups, others).allSatisfy({ $0.tag == $1.tag && $0.items.count == $1.items.count }) else { return false }
+        }
+        return true
+    }
+}

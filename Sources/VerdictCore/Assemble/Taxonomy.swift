@@ -1,8 +1,15 @@
-/// Items of one review that carry a tag.
+/// Items of one review that carry a tag: a reference to one of the review's `tagGroups`, so an edit
+/// that keeps a review's tags leaves the taxonomy valid (`verdict serve` then reuses it).
 public struct TaggedItems: Sendable {
     /// Index into `Site.reviews`.
     public let review: Int
-    public let items: [Item]
+    public let role: Section.Role
+    /// Index into the review's `tagGroups[role]`.
+    public let group: Int
+    /// How many items the group holds.
+    public let count: Int
+
+    public func items(in reviews: [Review]) -> [Item] { reviews[review].tagGroups[role]![group].items }
 }
 
 /// A use-case page: an optional intro, then every item tagged with it, grouped by model.
@@ -35,8 +42,8 @@ enum Taxonomy {
     static func group(_ reviews: [Review], role: Section.Role) -> [String: [TaggedItems]] {
         var byTag: [String: [TaggedItems]] = [:]
         for (index, review) in reviews.enumerated() {
-            for group in review.tagGroups[role] ?? [] {
-                byTag[group.tag, default: []].append(TaggedItems(review: index, items: group.items))
+            for (position, group) in (review.tagGroups[role] ?? []).enumerated() {
+                byTag[group.tag, default: []].append(TaggedItems(review: index, role: role, group: position, count: group.items.count))
             }
         }
         return byTag

@@ -17,21 +17,30 @@ enum Suggest {
     }
 
     /// Levenshtein distance over Unicode scalars; gives up early (returning limit + 1) past `limit`.
+    /// Only cells within `limit` of the diagonal can stay under it, so only those are computed.
     static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        let over = limit == .max ? limit : limit + 1
+        if abs(a.count - b.count) > limit { return over }
+        let band = min(limit, max(a.count, b.count))
+        let outside = band + 1
+        var previous = Array(0...b.count).map { min($0, outside) }
+        var current = [Int](repeating: outside, count: b.count + 1)
         for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            let low = max(1, i - band), high = min(b.count, i + band)
+            current[0] = min(i, outside)
+            if low > 1 { current[low - 1] = outside }
+            var rowMinimum = current[0] < outside && low == 1 ? current[0] : outside
+            for j in low...high {
+                let cost = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, cost, outside)
                 rowMinimum = min(rowMinimum, current[j])
             }
-            if rowMinimum > limit { return limit + 1 }
+            if high < b.count { current[high + 1] = outside }
+            if rowMinimum > limit { return over }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        return min(previous[b.count], over)
     }
 }

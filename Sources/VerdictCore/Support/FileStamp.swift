@@ -34,6 +34,14 @@ struct InputStamp: Sendable, Equatable {
     let changed: Int64
     let inode: UInt64
 
+    /// Changed in the last two seconds. A file written twice within one tick of the file system's clock
+    /// (a few milliseconds on Linux), in place and at the same size, keeps its stamp; so a stamp this
+    /// fresh is not trusted, and the file is read again next time (git's "racy clean" rule).
+    var isRecent: Bool {
+        let now = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+        return now - max(modified, changed) < 2_000_000_000
+    }
+
     /// Follows symbolic links (content may link to files inside the folder); nil when unreadable.
     static func of(_ path: String) -> InputStamp? {
         var info = stat()

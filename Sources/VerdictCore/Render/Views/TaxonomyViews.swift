@@ -24,7 +24,7 @@ extension Renderer {
     private func groupView(_ group: TaggedItems, role: Section.Role) -> [String: Any] {
         let review = site.reviews[group.review]
         var view = reviewSummary(review)
-        view["items"] = group.items.map { itemView($0, role: role, review: review) }
+        view["items"] = group.items(in: site.reviews).map { itemView($0, role: role, review: review) }
         return view
     }
 

@@ -1,0 +1,43 @@
+import Testing
+@testable import VerdictCore
+
+@Suite("Did you mean: edit distance")
+struct SuggestTests {
+    /// The textbook full-matrix Levenshtein distance, to check the banded one against.
+    static func reference(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var next = [i] + [Int](repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                next[j] = min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            row = next
+        }
+        return row[b.count]
+    }
+
+    @Test func matchesTheFullMatrixWithinTheLimit() {
+        var generator = CorpusGenerator.Random(state: 7)
+        let alphabet = Array("abcé-/1")
+        func word() -> String { String((0..<generator.int(9)).map { _ in alphabet[generator.int(alphabet.count)] }) }
+        for _ in 0..<3000 {
+            let a = word(), b = word(), limit = Int(generator.next() % 4)
+            let expected = Self.reference(a, b)
+            let banded = Suggest.editDistance(a, b, limit: limit)
+            if expected <= limit {
+                #expect(banded == expected, "\(a) → \(b), limit \(limit)")
+            } else {
+                #expect(banded > limit, "\(a) → \(b), limit \(limit)")
+            }
+            #expect(Suggest.editDistance(a, b) == expected, "\(a) → \(b), no limit")
+        }
+    }
+
+    @Test func suggestsTheNearestCloseCandidate() {
+        #expect(Suggest.nearest(to: "vendor1/model-12", in: ["vendor1/model-21", "vendor1/model-13", "vendor2/model-99"]) == "vendor1/model-13")
+        #expect(Suggest.nearest(to: "codng", in: ["coding", "cooking"]) == "coding")
+        #expect(Suggest.nearest(to: "coding", in: ["cooking"]) == nil, "two edits is past the limit for a six-letter word")
+        #expect(Suggest.nearest(to: "coding", in: ["translation", "coding"]) == nil)
+    }
+}
