@@ -107,7 +107,7 @@ public actor PreviewBuilder {
         counter += 1
         let build = counter
         started.value.store(build, ordering: .relaxed)
-        let (prepared, changes, checks) = try await prepare(build: build)
+        let (prepared, changes, checks, reassembled) = try await prepare(build: build)
         try prepared.diagnostics.failOnErrors()
         let themeStamp = FolderStamp(prepared.theme.directory)
         let statics = Dictionary(prepared.statics.map { ($0.outputPath, SourceStamp($0.source)) }, uniquingKeysWith: { first, _ in first })
@@ -123,11 +123,12 @@ public actor PreviewBuilder {
         var written: [String] = []
         var next = outputs
         var renderDiagnostics: [Diagnostic] = []
-        let routeFiles = Set(prepared.site.routes.map(\.file))
+        // A reassembled site has the last build's routes.
+        let routeFiles = if let last, reassembled { last.routeFiles } else { Set(prepared.site.routes.map(\.file)) }
         if quick, let last {
             // The pages made from the edited files, and pages that are new.
             let routes = prepared.site.routes.filter { route in
-                outputs[route.file] == nil || changes.affects(route, in: prepared.site)
+                (!reassembled && outputs[route.file] == nil) || changes.affects(route, in: prepared.site)
             }
             let renderer = Renderer(site: prepared.site, theme: prepared.theme)
             var rendered: [(String, Data)] = []
@@ -252,14 +253,14 @@ public actor PreviewBuilder {
     // MARK: Loading, with decoded and parsed files kept between builds
 
     /// `SiteBuilder.prepare`, except that files whose bytes did not change are not decoded or parsed again.
-    private func prepare(build: Int) async throws(BuildFailure) -> (SiteBuilder.Prepared, Changes, checks: [[Diagnostic]]) {
+    private func prepare(build: Int) async throws(BuildFailure) -> (SiteBuilder.Prepared, Changes, checks: [[Diagnostic]], reassembled: Bool) {
         var problems = DiagnosticList()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw BuildFailure([Diagnostic(path: contentDisplay, line: 1,
                                            "content folder not found; run from your site's folder or pass --content <folder>")])
         }
-        let (tree, scanProblems) = ContentTree.scan(root: content, displayRoot: contentDisplay)
+        let (tree, scanProblems) = ContentTree.scan(root: content, displayRoot: contentDisplay, stamping: true)
         problems.append(contentsOf: scanProblems)
 
         let configRead = tree.siteFile.map(PreviewBuilder.readSource)
@@ -352,7 +353,14 @@ public actor PreviewBuilder {
         } else {
             site = Assembler.assemble(parsed, ranked: changes.snapshots ? nil : last?.prepared.site.snapshots)
         }
-        let theme = try await Theme.load(site.config, content: content, themes: themes)
+        // Templates are parsed again only when a file of the theme changed.
+        let theme: Theme
+        if let last, !changes.config, FolderStamp(last.prepared.theme.directory) == last.themeStamp,
+           Theme.locate(site.config.theme, content: content, themes: themes)?.standardizedFileURL == last.prepared.theme.directory.standardizedFileURL {
+            theme = last.prepared.theme.relistingStaticFiles()
+        } else {
+            theme = try await Theme.load(site.config, content: content, themes: themes)
+        }
         let (statics, staticProblems) = SiteWriter.staticFiles(site: site, theme: theme)
         // A reassembled site links to what the last one did, unless the theme's files changed.
         let sameTargets = reassembled && statics.map(\.outputPath) == last?.prepared.statics.map(\.outputPath)
@@ -367,7 +375,7 @@ public actor PreviewBuilder {
         }
         let diagnostics = report.all + staticProblems
         let prepared = SiteBuilder.Prepared(site: site, theme: theme, targets: targets, statics: statics, diagnostics: diagnostics.sorted())
-        return (prepared, changes, report.byReview)
+        return (prepared, changes, report.byReview, reassembled)
     }
 
     /// What differs from the last successful build.
@@ -422,7 +430,7 @@ public actor PreviewBuilder {
             if let cached, cached.seen.bytes == nil, cached.diagnostics == [diagnostic] { return cached }
             return CachedReview(seen: Seen(stamp: nil, bytes: nil), changedAt: build, diagnostics: [diagnostic], review: nil)
         }
-        let stamp = InputStamp.of(entry.path)
+        let stamp = entry.stamp ?? InputStamp.of(entry.path)
         if let cached, stamp != nil, cached.seen.stamp == stamp { return cached }
         switch readSource(entry) {
         case .success(let (data, file)):
@@ -440,7 +448,7 @@ public actor PreviewBuilder {
     }
 
     static func snapshot(_ entry: ContentTree.Entry, cached: CachedSnapshot?, build: Int) -> CachedSnapshot {
-        let stamp = InputStamp.of(entry.path)
+        let stamp = entry.stamp ?? InputStamp.of(entry.path)
         if let cached, stamp != nil, cached.seen.stamp == stamp { return cached }
         switch readSource(entry) {
         case .success(let (data, file)):
@@ -457,7 +465,7 @@ public actor PreviewBuilder {
 
     /// `PageSource.decode` and `Page.parse` (at `path`, when the file name makes one).
     static func page(_ entry: ContentTree.Entry, path: String?, cached: CachedPage?, markdown: MarkdownOptions?, build: Int) -> CachedPage {
-        let stamp = InputStamp.of(entry.path)
+        let stamp = entry.stamp ?? InputStamp.of(entry.path)
         if let cached, stamp != nil, cached.seen.stamp == stamp, cached.path == path { return cached }
         switch readSource(entry) {
         case .success(let (data, file)):
@@ -560,10 +568,22 @@ extension PreviewBuilder {
         /// Their paths relative to the content folder.
         let files: Set<String>
 
+        /// Slugs of the changed review files, looked up once per review page.
+        let reviewSlugs: Set<String>
+
+        init(config: Bool, snapshots: Bool, markdown: Bool, files: Set<String>) {
+            self.config = config
+            self.snapshots = snapshots
+            self.markdown = markdown
+            self.files = files
+            reviewSlugs = Set(files.filter { $0.hasPrefix("reviews/") && $0.hasSuffix(".md") }
+                .map { String($0.dropFirst("reviews/".count).dropLast(".md".count)) })
+        }
+
         /// True when `route` is made from one of the changed Markdown files.
         func affects(_ route: Route, in site: Site) -> Bool {
             switch route.kind {
-            case .review(let index): files.contains("reviews/\(site.reviews[index].slug).md")
+            case .review(let index): reviewSlugs.contains(site.reviews[index].slug)
             case .page(let index): files.contains(where: { $0.hasPrefix("pages/") && Loader.pagePath($0) == site.pages[index].path })
             case .useCase(let index, _): files.contains("usecases/\(site.useCases[index].slug).md")
             default: false
@@ -607,7 +627,7 @@ extension PreviewBuilder {
         init(_ folder: URL) {
             var files: [String: SourceStamp] = [:]
             let root = folder.standardizedFileURL.path
-            for (relative, _) in FolderWalk.entries(under: root) ?? [] where !relative.hasPrefix("static/") {
+            for relative in (FolderWalk.entries(under: root) ?? []).map(\.path) where !relative.hasPrefix("static/") {
                 files[root + "/" + relative] = SourceStamp(URL(fileURLWithPath: root + "/" + relative))
             }
             self.files = files

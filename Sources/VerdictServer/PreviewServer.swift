@@ -207,7 +207,7 @@ public struct PreviewServer: Sendable {
             guard let result = try await withTaskExecutorPreference(executor, operation: { () async throws(BuildFailure) -> PreviewResult? in
                 try await builder.catchUp()
             }) else { return }
-            report(warnings: result.diagnostics, initial: false)
+            report(warnings: result.diagnostics, initial: false, fromCatchUp: true)
             guard result.changed else {
                 console.info("Checked the other pages in the background in \(result.milliseconds) ms: none changed.")
                 return
@@ -222,12 +222,15 @@ public struct PreviewServer: Sendable {
     }
 
     /// Warnings are printed in full once; after that only the new ones, so a big site's known warnings
-    /// do not scroll every rebuild away.
-    private func report(warnings: [Diagnostic], initial: Bool) {
+    /// do not scroll every rebuild away. A catch-up reports only what rendering found (template links),
+    /// so builds and catch-ups each replace their own list.
+    private func report(warnings: [Diagnostic], initial: Bool, fromCatchUp: Bool = false) {
         let fresh = seenWarnings.withLock { seen -> [Diagnostic] in
-            let new = warnings.filter { !seen.contains($0) }
-            seen = Set(warnings)
-            return new
+            // Usually the very list of last time (its strings shared), which compares far faster than it hashes.
+            if warnings == (fromCatchUp ? seen.rendering : seen.build) { return [] }
+            let known = Set(seen.build).union(seen.rendering)
+            if fromCatchUp { seen.rendering = warnings } else { seen.build = warnings }
+            return warnings.filter { !known.contains($0) }
         }
         for warning in (initial ? warnings : fresh) { console.problem(warning.description) }
     }
@@ -263,9 +266,14 @@ final class RunningGroup: Sendable {
 
 /// The warnings of the last build, to print only new ones.
 final class SeenWarnings: Sendable {
-    private let storage = Mutex<Set<Diagnostic>>([])
+    /// The warnings of the last build, and of the last background render.
+    struct Seen: Sendable {
+        var build: [Diagnostic] = []
+        var rendering: [Diagnostic] = []
+    }
+    private let storage = Mutex(Seen())
 
-    func withLock<T>(_ body: (inout Set<Diagnostic>) -> T) -> T {
+    func withLock<T>(_ body: (inout Seen) -> T) -> T {
         storage.withLock { body(&$0) }
     }
 }

@@ -24,6 +24,27 @@ struct LiveReloadTests {
         }
     }
 
+    /// Known warnings are printed once, however many rebuilds and background catch-ups follow.
+    @Test func knownWarningsAreNotPrintedAgainAfterACatchUp() async throws {
+        try await withServer(try TestSite()) { server in
+            let review = try server.site.read("reviews/alpha-one.md")
+            func occurrences(_ text: String) -> Int { server.log.text.components(separatedBy: text).count - 1 }
+            func waitFor(_ what: String, count: Int) async throws {
+                let deadline = ContinuousClock.now + .seconds(30)
+                while occurrences(what) < count {
+                    guard ContinuousClock.now < deadline else { throw TestFailure("no \(what); server said:\n\(server.log.text)") }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+            }
+            for edit in 1...2 {
+                try server.site.write("reviews/alpha-one.md", review + "\nEdit number \(edit).\n")
+                try await waitFor("in the background in ", count: edit)  // the catch-up, not the quick rebuild
+            }
+            #expect(occurrences("Rebuilt in") == 2)
+            #expect(occurrences("capability tag \"factuality\" is used only once") == 1, "\(server.log.text)")
+        }
+    }
+
     @Test func aFailedRebuildShowsTheOverlayAndKeepsTheLastGoodSite() async throws {
         try await withServer(try TestSite()) { server in
             let client = try await EventClient.connect(port: server.port)

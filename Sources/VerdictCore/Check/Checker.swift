@@ -16,13 +16,12 @@ enum Checker {
     /// structure (`Assembler.reassemble`, same link targets): only the `changed` reviews are checked again.
     static func report(_ site: Site, targets: LinkTargets, reusing previous: [[Diagnostic]]? = nil, changed: Set<Int> = []) -> Report {
         let suggested = reviewsGettingSuggestions(site)
-        let known = site.knownModels
         let byReview = site.reviews.indices.map { index -> [Diagnostic] in
             if let previous, !changed.contains(index) { return previous[index] }
             var problems = DiagnosticList()
             let review = site.reviews[index]
             checkLinks(review.links, path: review.path, page: "/models/\(review.slug)/", targets: targets, into: &problems)
-            checkModel(review, site: site, known: known, suggest: suggested.contains(index), into: &problems)
+            checkModel(review, site: site, suggest: suggested.contains(index), into: &problems)
             checkDates(review, site: site, into: &problems)
             checkSections(review, into: &problems)
             return problems.items
@@ -67,15 +66,15 @@ enum Checker {
         Set(site.reviews.indices.lazy.filter { site.snapshotsByModel[site.reviews[$0].meta.model] == nil }.prefix(suggestionLimit))
     }
 
-    private static func checkModel(_ review: Review, site: Site, known: Set<String>, suggest: Bool, into problems: inout DiagnosticList) {
+    private static func checkModel(_ review: Review, site: Site, suggest: Bool, into problems: inout DiagnosticList) {
         let meta = review.meta
         if site.snapshotsByModel[meta.model] == nil {
             var message = "model \"\(meta.model)\" is in no benchmark snapshot, so the page shows no benchmark data"
             if suggest, let near = Suggest.nearest(to: meta.model, in: site.snapshotsByModel.keys) { message += "; did you mean \"\(near)\"?" }
             problems.warning(review.path, meta.fieldLines["model"] ?? 1, message)
         }
-        for alternative in meta.alternatives where !known.contains(alternative.value) {
-            if let near = Suggest.nearest(to: alternative.value, in: known) {
+        for alternative in meta.alternatives where site.reviewIndexByModel[alternative.value] == nil && site.snapshotsByModel[alternative.value] == nil {
+            if let near = Suggest.nearest(to: alternative.value, in: site.knownModels) {
                 problems.error(review.path, alternative.line, "alternative \"\(alternative.value)\" matches no reviewed or benchmarked model; did you mean \"\(near)\"?")
             } else {
                 problems.warning(review.path, alternative.line, "alternative \"\(alternative.value)\" matches no reviewed or benchmarked model; it is shown by its id")
@@ -88,12 +87,9 @@ enum Checker {
 
     /// A snapshot row whose id is one typo away from a reviewed model missing from that snapshot.
     private static func checkSnapshotModels(_ site: Site, into problems: inout DiagnosticList) {
-        let reviewed = Set(site.reviewIndexByModel.keys)
-        for snapshot in site.snapshots {
-            let ids = Set(snapshot.snapshot.results.map(\.model))
-            guard ids.contains(where: { !reviewed.contains($0) }) else { continue }
-            let candidates = reviewed.subtracting(ids)
-            for result in snapshot.snapshot.results where !reviewed.contains(result.model) {
+        for snapshot in site.snapshots where snapshot.snapshot.results.contains(where: { site.reviewIndexByModel[$0.model] == nil }) {
+            let candidates = Set(site.reviewIndexByModel.keys).subtracting(snapshot.snapshot.results.map(\.model))
+            for result in snapshot.snapshot.results where site.reviewIndexByModel[result.model] == nil {
                 if let near = Suggest.nearest(to: result.model, in: candidates) {
                     problems.error(snapshot.snapshot.path, snapshot.snapshot.line(ofResult: result.model),
                                    "model \"\(result.model)\" matches no review; did you mean \"\(near)\"?")

@@ -11,6 +11,8 @@ struct ContentTree: Sendable {
         let relativePath: String
         /// As shown in diagnostics.
         let displayPath: String
+        /// When the scan was asked for stamps (`verdict serve`), and the entry is a regular file.
+        var stamp: InputStamp? = nil
     }
 
     var siteFile: Entry?
@@ -22,21 +24,22 @@ struct ContentTree: Sendable {
 
     /// Walks `root`, refusing symbolic links that lead outside it and ignoring hidden files
     /// (editor swap files, `.DS_Store`).
-    static func scan(root: URL, displayRoot: String) -> (ContentTree, [Diagnostic]) {
+    static func scan(root: URL, displayRoot: String, stamping: Bool = false) -> (ContentTree, [Diagnostic]) {
         var tree = ContentTree()
         var problems = DiagnosticList()
         let fm = FileManager.default
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         let walked = root.standardizedFileURL.path
-        guard let listing = FolderWalk.entries(under: walked, skippingHidden: true) else {
+        guard let listing = FolderWalk.entries(under: walked, skippingHidden: true, stamping: stamping) else {
             return (tree, [Diagnostic(path: displayRoot, line: 1, "cannot read the content folder")])
         }
         var entries: [Entry] = []
         let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
-        for (relative, kind) in listing {
+        for item in listing {
+            let relative = item.path
             let path = walked + "/" + relative
             let display = prefix + relative
-            switch kind {
+            switch item.kind {
             case .folder:
                 continue
             case .link:
@@ -53,22 +56,24 @@ struct ContentTree: Sendable {
             case .file, .other:
                 break
             }
-            entries.append(Entry(path: path, relativePath: relative, displayPath: display))
+            entries.append(Entry(path: path, relativePath: relative, displayPath: display, stamp: item.stamp))
         }
-        entries.sort { $0.relativePath < $1.relativePath }
         for entry in entries { tree.classify(entry, problems: &problems) }
         return (tree, problems.items)
     }
 
 
     private mutating func classify(_ entry: Entry, problems: inout DiagnosticList) {
-        let parts = entry.relativePath.split(separator: "/").map(String.init)
-        let name = parts.last ?? ""
-        switch parts.first {
-        case SiteConfig.fileName where parts.count == 1:
+        // Substrings, not an array of strings: a big site classifies tens of thousands of paths.
+        let path = entry.relativePath
+        let depth = path.utf8.count { $0 == UInt8(ascii: "/") } + 1
+        let top = path.utf8.firstIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? path[...]
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        switch top {
+        case SiteConfig.fileName where depth == 1:
             siteFile = entry
         case "reviews":
-            if parts.count == 2, name.hasSuffix(".md") { reviews.append(entry) } else {
+            if depth == 2, name.hasSuffix(".md") { reviews.append(entry) } else {
                 problems.warning(entry.displayPath, 1, "ignored: reviews are Markdown files directly in reviews/ (reviews/<slug>.md)")
             }
         case "benchmarks":
@@ -76,7 +81,7 @@ struct ContentTree: Sendable {
                 problems.warning(entry.displayPath, 1, "ignored: benchmark snapshots are .json files")
             }
         case "usecases":
-            if parts.count == 2, name.hasSuffix(".md") { useCases.append(entry) } else {
+            if depth == 2, name.hasSuffix(".md") { useCases.append(entry) } else {
                 problems.warning(entry.displayPath, 1, "ignored: use-case intros are Markdown files directly in usecases/ (usecases/<slug>.md)")
             }
         case "pages":

@@ -59,6 +59,12 @@ public struct Theme: Sendable {
                      sources: templateSources(in: templates))
     }
 
+    /// The same templates with the static files listed again: `verdict serve` keeps parsed templates
+    /// while their files are unchanged, but a new stylesheet must still be copied.
+    func relistingStaticFiles() -> Theme {
+        Theme(name: name, directory: directory, library: library, staticFiles: Theme.staticFiles(in: directory), sources: sources)
+    }
+
     private static func templateSources(in templates: URL) -> [String: String] {
         var sources: [String: String] = [:]
         let enumerator = FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)

@@ -46,12 +46,25 @@ struct InputStamp: Sendable, Equatable {
     static func of(_ path: String) -> InputStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        return InputStamp(info)
+    }
+
+    /// The file `name` in the open folder `folder`.
+    static func of(_ name: String, in folder: Int32) -> InputStamp? {
+        var info = stat()
+        guard fstatat(folder, name, &info, 0) == 0 else { return nil }
+        return InputStamp(info)
+    }
+
+    private init(_ info: stat) {
         #if canImport(Darwin)
         let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
         #else
         let (modified, changed) = (info.st_mtim, info.st_ctim)
         #endif
-        return InputStamp(size: Int64(info.st_size), modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
-                          changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec), inode: UInt64(info.st_ino))
+        size = Int64(info.st_size)
+        self.modified = Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec)
+        self.changed = Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec)
+        inode = UInt64(info.st_ino)
     }
 }

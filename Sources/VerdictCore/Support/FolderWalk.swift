@@ -11,11 +11,20 @@ import Darwin
 enum FolderWalk {
     enum Kind: Sendable { case file, folder, link, other }
 
-    /// Every entry under `root` as (relative path with `/`, kind), sorted by path; folders are descended
-    /// into, symbolic links are not followed. With `skippingHidden`, names starting with `.` are left
-    /// out, folders with their contents. Nil when `root` cannot be read.
-    static func entries(under root: String, skippingHidden: Bool = false) -> [(path: String, kind: Kind)]? {
-        var out: [(path: String, kind: Kind)] = []
+    struct Entry: Sendable {
+        /// Relative to the root, `/`-separated.
+        let path: String
+        let kind: Kind
+        /// Regular files only, when asked for.
+        let stamp: InputStamp?
+    }
+
+    /// Every entry under `root`, sorted by path; folders are descended into, symbolic links are not
+    /// followed. With `skippingHidden`, names starting with `.` are left out, folders with their
+    /// contents. With `stamping`, regular files are `stat`ed relative to their open folder, far cheaper
+    /// than a `stat` of each full path later. Nil when `root` cannot be read.
+    static func entries(under root: String, skippingHidden: Bool = false, stamping: Bool = false) -> [Entry]? {
+        var out: [Entry] = []
         var pending = [""]
         var first = true
         while let relative = pending.popLast() {
@@ -32,7 +41,8 @@ enum FolderWalk {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 let kind = kind(of: root + "/" + path, type: entry.pointee.d_type)
                 if kind == .folder { pending.append(path) }
-                out.append((path, kind))
+                let stamp = stamping && kind == .file ? InputStamp.of(name, in: dirfd(directory)) : nil
+                out.append(Entry(path: path, kind: kind, stamp: stamp))
             }
         }
         return out.sorted { $0.path < $1.path }
