@@ -176,7 +176,7 @@ public actor PreviewBuilder {
                              reviews: site.reviews.count, snapshots: site.snapshots.count,
                              milliseconds: (ContinuousClock.now - clock).milliseconds, root: site.config.root,
                              title: site.config.title, written: written.sorted(), removed: removed,
-                             diagnostics: (prepared.diagnostics + renderDiagnostics).sorted())
+                             diagnostics: renderDiagnostics.isEmpty ? prepared.diagnostics : (prepared.diagnostics + renderDiagnostics).sorted())
     }
 
     /// After a quick build: renders the whole site and writes the pages that differ (lists, use-case and
@@ -253,7 +253,7 @@ public actor PreviewBuilder {
     // MARK: Loading, with decoded and parsed files kept between builds
 
     /// `SiteBuilder.prepare`, except that files whose bytes did not change are not decoded or parsed again.
-    private func prepare(build: Int) async throws(BuildFailure) -> (SiteBuilder.Prepared, Changes, checks: [[Diagnostic]], reassembled: Bool) {
+    private func prepare(build: Int) async throws(BuildFailure) -> (SiteBuilder.Prepared, Changes, checks: Checker.Report, reassembled: Bool) {
         var problems = DiagnosticList()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -374,8 +374,9 @@ public actor PreviewBuilder {
             report = Checker.report(site, targets: targets)
         }
         let diagnostics = report.all + staticProblems
-        let prepared = SiteBuilder.Prepared(site: site, theme: theme, targets: targets, statics: statics, diagnostics: diagnostics.sorted())
-        return (prepared, changes, report.byReview, reassembled)
+        let prepared = SiteBuilder.Prepared(site: site, theme: theme, targets: targets, statics: statics,
+                                              diagnostics: staticProblems.isEmpty ? diagnostics : diagnostics.sorted())
+        return (prepared, changes, report, reassembled)
     }
 
     /// What differs from the last successful build.
@@ -399,26 +400,39 @@ public actor PreviewBuilder {
         let bytes: Fingerprint?
     }
 
-    struct CachedReview: Sendable {
+    /// A class: the cache is copied into every build's bookkeeping, and a big site has thousands.
+    final class CachedReview: Sendable {
         let seen: Seen
         let changedAt: Int
         let diagnostics: [Diagnostic]
         let review: Review?
+
+        init(seen: Seen, changedAt: Int, diagnostics: [Diagnostic], review: Review?) {
+            (self.seen, self.changedAt, self.diagnostics, self.review) = (seen, changedAt, diagnostics, review)
+        }
     }
 
-    struct CachedSnapshot: Sendable {
+    final class CachedSnapshot: Sendable {
         let seen: Seen
         let changedAt: Int
         let diagnostics: [Diagnostic]
         let snapshot: Snapshot?
+
+        init(seen: Seen, changedAt: Int, diagnostics: [Diagnostic], snapshot: Snapshot?) {
+            (self.seen, self.changedAt, self.diagnostics, self.snapshot) = (seen, changedAt, diagnostics, snapshot)
+        }
     }
 
-    struct CachedPage: Sendable {
+    final class CachedPage: Sendable {
         let seen: Seen
         let path: String?
         let changedAt: Int
         let diagnostics: [Diagnostic]
         let page: Page?
+
+        init(seen: Seen, path: String?, changedAt: Int, diagnostics: [Diagnostic], page: Page?) {
+            (self.seen, self.path, self.changedAt, self.diagnostics, self.page) = (seen, path, changedAt, diagnostics, page)
+        }
     }
 
     /// `Loader.decodeReview` and `ReviewParser.parse`, skipped when the file is the one seen last time.
@@ -555,8 +569,8 @@ extension PreviewBuilder {
         let routeFiles: Set<String>
         let statics: [String: SourceStamp]
         let sources: Set<String>
-        /// Each review's share of the diagnostics (`Checker.Report.byReview`).
-        let checks: [[Diagnostic]]
+        /// The site-wide checks, kept for a quick rebuild to reuse.
+        let checks: Checker.Report
     }
 
     /// What changed since the last successful build.

@@ -14,11 +14,12 @@ actor ChangeCollector {
         latest = now
     }
 
-    /// True when nothing arrived for `quiet`, or the burst has lasted `maximum` already.
-    func isSettled(quiet: Duration, maximum: Duration) -> Bool {
-        guard let first, let latest else { return true }
+    /// How long until nothing will have arrived for `quiet`, or the burst will have lasted `maximum`;
+    /// zero when that is now.
+    func remainingWait(quiet: Duration, maximum: Duration) -> Duration {
+        guard let first, let latest else { return .zero }
         let now = ContinuousClock.now
-        return now - latest >= quiet || now - first >= maximum
+        return max(.zero, min(latest + quiet, first + maximum) - now)
     }
 
     func take() -> [String] {
@@ -59,8 +60,11 @@ struct RebuildService: Service {
                 group.addTask {
                     // One rebuild per burst: wait until the folders have been quiet for a moment.
                     for await _ in signals {
-                        while await !collector.isSettled(quiet: configuration.debounce, maximum: configuration.maximumDelay) {
-                            try? await Task.sleep(for: min(configuration.debounce, .milliseconds(50)))
+                        // Sleeps exactly until the burst is over (a new change moves the end further).
+                        while true {
+                            let wait = await collector.remainingWait(quiet: configuration.debounce, maximum: configuration.maximumDelay)
+                            if wait == .zero { break }
+                            try? await Task.sleep(for: wait)
                             if Task.isCancelled { return }
                         }
                         let paths = await collector.take()

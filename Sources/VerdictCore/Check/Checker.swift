@@ -9,15 +9,18 @@ enum Checker {
     struct Report: Sendable {
         let all: [Diagnostic]
         let byReview: [[Diagnostic]]
+        /// Snapshot rows that look like typos of reviewed models.
+        let snapshotModels: [Diagnostic]
     }
 
     /// A review's own checks depend only on it, the link targets, the snapshots and which reviews lack
-    /// benchmark data. `verdict serve` passes the last report's `byReview` when the site kept its
-    /// structure (`Assembler.reassemble`, same link targets): only the `changed` reviews are checked again.
-    static func report(_ site: Site, targets: LinkTargets, reusing previous: [[Diagnostic]]? = nil, changed: Set<Int> = []) -> Report {
+    /// benchmark data; the snapshot rows only on the snapshots and the reviewed models. `verdict serve`
+    /// passes the last report when the site kept its structure (`Assembler.reassemble`, same link
+    /// targets): only the `changed` reviews are checked again.
+    static func report(_ site: Site, targets: LinkTargets, reusing previous: Report? = nil, changed: Set<Int> = []) -> Report {
         let suggested = reviewsGettingSuggestions(site)
         let byReview = site.reviews.indices.map { index -> [Diagnostic] in
-            if let previous, !changed.contains(index) { return previous[index] }
+            if let previous, !changed.contains(index) { return previous.byReview[index] }
             var problems = DiagnosticList()
             let review = site.reviews[index]
             checkLinks(review.links, path: review.path, page: "/models/\(review.slug)/", targets: targets, into: &problems)
@@ -33,9 +36,10 @@ enum Checker {
         for intro in site.useCases.compactMap(\.intro) {
             checkLinks(intro.links, path: intro.sourcePath, page: intro.path, targets: targets, into: &problems)
         }
-        checkSnapshotModels(site, into: &problems)
+        let snapshotModels = previous?.snapshotModels ?? checkSnapshotModels(site)
+        problems.append(contentsOf: snapshotModels)
         checkTags(site, into: &problems)
-        return Report(all: problems.items.sorted(), byReview: byReview)
+        return Report(all: problems.items.sorted(), byReview: byReview, snapshotModels: snapshotModels)
     }
 
     private static func checkLinks(_ links: [MarkdownLink], path: String, page: String, targets: LinkTargets,
@@ -86,9 +90,11 @@ enum Checker {
     }
 
     /// A snapshot row whose id is one typo away from a reviewed model missing from that snapshot.
-    private static func checkSnapshotModels(_ site: Site, into problems: inout DiagnosticList) {
+    private static func checkSnapshotModels(_ site: Site) -> [Diagnostic] {
+        var problems = DiagnosticList()
+        lazy var reviewed = Set(site.reviewIndexByModel.keys)
         for snapshot in site.snapshots where snapshot.snapshot.results.contains(where: { site.reviewIndexByModel[$0.model] == nil }) {
-            let candidates = Set(site.reviewIndexByModel.keys).subtracting(snapshot.snapshot.results.map(\.model))
+            let candidates = reviewed.subtracting(snapshot.snapshot.results.map(\.model))
             for result in snapshot.snapshot.results where site.reviewIndexByModel[result.model] == nil {
                 if let near = Suggest.nearest(to: result.model, in: candidates) {
                     problems.error(snapshot.snapshot.path, snapshot.snapshot.line(ofResult: result.model),
@@ -96,6 +102,7 @@ enum Checker {
                 }
             }
         }
+        return problems.items
     }
 
     /// Counted from the taxonomy, which already holds every tagged item once per tag.

@@ -2,7 +2,8 @@ import Foundation
 
 /// The files of `Content/`, sorted and sorted into their roles. Nothing is read yet.
 struct ContentTree: Sendable {
-    struct Entry: Sendable {
+    /// A class: `verdict serve` lists the folder on every rebuild and copies entries into its bookkeeping.
+    final class Entry: Sendable {
         /// Absolute; kept as a string because a big site lists tens of thousands of entries on every
         /// `verdict serve` rebuild, and `URL` makes each one costly.
         let path: String
@@ -12,7 +13,11 @@ struct ContentTree: Sendable {
         /// As shown in diagnostics.
         let displayPath: String
         /// When the scan was asked for stamps (`verdict serve`), and the entry is a regular file.
-        var stamp: InputStamp? = nil
+        let stamp: InputStamp?
+
+        init(path: String, relativePath: String, displayPath: String, stamp: InputStamp? = nil) {
+            (self.path, self.relativePath, self.displayPath, self.stamp) = (path, relativePath, displayPath, stamp)
+        }
     }
 
     var siteFile: Entry?
