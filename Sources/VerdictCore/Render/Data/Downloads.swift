@@ -40,15 +40,16 @@ extension Renderer {
     }
 
     func modelsAPI() -> Data {
-        struct File: Encodable {
+        struct File<Models: Encodable>: Encodable {
             let version: Int
             let site: String
             let updated: String?
-            let models: [ModelData]
+            let models: Models
         }
         let models = site.reviews.sorted { $0.slug < $1.slug }.map(modelData)
-        return DataEncoding.json(File(version: Renderer.dataVersion, site: site.config.baseURL,
-                                      updated: newestDate?.description, models: models))
+        let (base, updated) = (site.config.baseURL, newestDate?.description)
+        return DataEncoding.json(models, in: { File(version: Renderer.dataVersion, site: base, updated: updated, models: $0) },
+                                 whenEmpty: { File(version: Renderer.dataVersion, site: base, updated: updated, models: $0) })
     }
 
     private func modelData(_ review: Review) -> ModelData {
