@@ -298,14 +298,14 @@ public actor PreviewBuilder {
         for (entry, cached) in zip(tree.reviews, await reviewResults) {
             newReviews[entry.relativePath] = cached
             problems.append(contentsOf: cached.diagnostics)
-            if let review = cached.review, includeDrafts || !review.meta.draft { reviews.append(review) }
+            if let review = cached.value, includeDrafts || !review.meta.draft { reviews.append(review) }
         }
         var snapshots: [Snapshot] = []
         var newSnapshots: [String: CachedSnapshot] = [:]
         for (entry, cached) in zip(tree.snapshots, await snapshotResults) {
             newSnapshots[entry.relativePath] = cached
             problems.append(contentsOf: cached.diagnostics)
-            if let snapshot = cached.snapshot { snapshots.append(snapshot) }
+            if let snapshot = cached.value { snapshots.append(snapshot) }
         }
         var newPages: [String: CachedPage] = [:]
         var intros: [String: Page] = [:]
@@ -317,7 +317,7 @@ public actor PreviewBuilder {
                 problems.error(entry.displayPath, 1, "use-case file name \"\(slug)\" must be a slug: a-z, 0-9 and -, starting with a letter or digit")
                 continue
             }
-            if let page = cached.page { intros[slug] = page }
+            if let page = cached.value { intros[slug] = page }
         }
         var pages: [Page] = []
         for (entry, cached) in zip(tree.pages, await pageResults) {
@@ -327,7 +327,7 @@ public actor PreviewBuilder {
                 problems.error(entry.displayPath, 1, "page path must be made of slugs (a-z, 0-9 and -), like pages/benchmarks/methodology.md")
                 continue
             }
-            if let page = cached.page { pages.append(page) }
+            if let page = cached.value { pages.append(page) }
         }
         let staticFiles = tree.staticFiles.map { entry in
             StaticFile(source: entry.url, displayPath: entry.displayPath, outputPath: String(entry.relativePath.dropFirst("static/".count)))
@@ -391,131 +391,6 @@ public actor PreviewBuilder {
         return Changes(config: cache.configChangedAt > after, snapshots: snapshots, markdown: !files.isEmpty, files: files)
     }
 
-    // MARK: One file each
-
-    /// A file as last read: its stamp, so an unchanged file is not read again, and a fingerprint of its
-    /// bytes, so a file touched but not changed is not parsed again.
-    struct Seen: Sendable, Equatable {
-        let stamp: InputStamp?
-        let bytes: Fingerprint?
-    }
-
-    /// A class: the cache is copied into every build's bookkeeping, and a big site has thousands.
-    final class CachedReview: Sendable {
-        let seen: Seen
-        let changedAt: Int
-        let diagnostics: [Diagnostic]
-        let review: Review?
-
-        init(seen: Seen, changedAt: Int, diagnostics: [Diagnostic], review: Review?) {
-            (self.seen, self.changedAt, self.diagnostics, self.review) = (seen, changedAt, diagnostics, review)
-        }
-    }
-
-    final class CachedSnapshot: Sendable {
-        let seen: Seen
-        let changedAt: Int
-        let diagnostics: [Diagnostic]
-        let snapshot: Snapshot?
-
-        init(seen: Seen, changedAt: Int, diagnostics: [Diagnostic], snapshot: Snapshot?) {
-            (self.seen, self.changedAt, self.diagnostics, self.snapshot) = (seen, changedAt, diagnostics, snapshot)
-        }
-    }
-
-    final class CachedPage: Sendable {
-        let seen: Seen
-        let path: String?
-        let changedAt: Int
-        let diagnostics: [Diagnostic]
-        let page: Page?
-
-        init(seen: Seen, path: String?, changedAt: Int, diagnostics: [Diagnostic], page: Page?) {
-            (self.seen, self.path, self.changedAt, self.diagnostics, self.page) = (seen, path, changedAt, diagnostics, page)
-        }
-    }
-
-    /// `Loader.decodeReview` and `ReviewParser.parse`, skipped when the file is the one seen last time.
-    static func review(_ entry: ContentTree.Entry, cached: CachedReview?, markdown: MarkdownOptions?, build: Int) -> CachedReview {
-        let slug = String(entry.relativePath.dropFirst("reviews/".count).dropLast(".md".count))
-        guard Slug.isValid(slug) else {
-            let diagnostic = Diagnostic(path: entry.displayPath, line: 1,
-                                        "review file name \"\(slug)\" is not a valid slug: use a-z, 0-9 and -, starting with a letter or digit (it becomes /models/<slug>/)")
-            if let cached, cached.seen.bytes == nil, cached.diagnostics == [diagnostic] { return cached }
-            return CachedReview(seen: Seen(stamp: nil, bytes: nil), changedAt: build, diagnostics: [diagnostic], review: nil)
-        }
-        let stamp = entry.stamp ?? InputStamp.of(entry.path)
-        if let cached, stamp != nil, cached.seen.stamp == stamp { return cached }
-        switch readSource(entry) {
-        case .success(let (data, file)):
-            let seen = Seen(stamp: stamp?.isRecent == false ? stamp : nil, bytes: Fingerprint(data))
-            if let cached, cached.seen.bytes == seen.bytes {
-                return CachedReview(seen: seen, changedAt: cached.changedAt, diagnostics: cached.diagnostics, review: cached.review)
-            }
-            let (source, diagnostics) = ReviewSource.decode(file, slug: slug)
-            var review: Review?
-            if let source, let markdown { review = ReviewParser.parse(source, markdown: markdown) }
-            return CachedReview(seen: seen, changedAt: build, diagnostics: diagnostics, review: review)
-        case .failure(let diagnostic):
-            return CachedReview(seen: Seen(stamp: nil, bytes: nil), changedAt: build, diagnostics: [diagnostic], review: nil)
-        }
-    }
-
-    static func snapshot(_ entry: ContentTree.Entry, cached: CachedSnapshot?, build: Int) -> CachedSnapshot {
-        let stamp = entry.stamp ?? InputStamp.of(entry.path)
-        if let cached, stamp != nil, cached.seen.stamp == stamp { return cached }
-        switch readSource(entry) {
-        case .success(let (data, file)):
-            let seen = Seen(stamp: stamp?.isRecent == false ? stamp : nil, bytes: Fingerprint(data))
-            if let cached, cached.seen.bytes == seen.bytes {
-                return CachedSnapshot(seen: seen, changedAt: cached.changedAt, diagnostics: cached.diagnostics, snapshot: cached.snapshot)
-            }
-            let (snapshot, diagnostics) = SnapshotDecoder.decode(file)
-            return CachedSnapshot(seen: seen, changedAt: build, diagnostics: diagnostics, snapshot: snapshot)
-        case .failure(let diagnostic):
-            return CachedSnapshot(seen: Seen(stamp: nil, bytes: nil), changedAt: build, diagnostics: [diagnostic], snapshot: nil)
-        }
-    }
-
-    /// `PageSource.decode` and `Page.parse` (at `path`, when the file name makes one).
-    static func page(_ entry: ContentTree.Entry, path: String?, cached: CachedPage?, markdown: MarkdownOptions?, build: Int) -> CachedPage {
-        let stamp = entry.stamp ?? InputStamp.of(entry.path)
-        if let cached, stamp != nil, cached.seen.stamp == stamp, cached.path == path { return cached }
-        switch readSource(entry) {
-        case .success(let (data, file)):
-            let seen = Seen(stamp: stamp?.isRecent == false ? stamp : nil, bytes: Fingerprint(data))
-            if let cached, cached.seen.bytes == seen.bytes, cached.path == path {
-                return CachedPage(seen: seen, path: path, changedAt: cached.changedAt, diagnostics: cached.diagnostics, page: cached.page)
-            }
-            let (source, diagnostics) = PageSource.decode(file)
-            var page: Page?
-            if let source, let path, let markdown { page = Page.parse(source, path: path, markdown: markdown) }
-            return CachedPage(seen: seen, path: path, changedAt: build, diagnostics: diagnostics, page: page)
-        case .failure(let diagnostic):
-            return CachedPage(seen: Seen(stamp: nil, bytes: nil), path: path, changedAt: build, diagnostics: [diagnostic], page: nil)
-        }
-    }
-
-    static func useCasePath(_ entry: ContentTree.Entry) -> String? {
-        let slug = String(entry.relativePath.split(separator: "/").last!.dropLast(3))
-        return Slug.isValid(slug) ? "/usecases/\(slug)/" : nil
-    }
-
-    /// `SourceFile.read`, keeping the bytes to compare with the next build.
-    static func readSource(_ entry: ContentTree.Entry) -> Result<(Data, SourceFile), Diagnostic> {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: entry.path))
-        } catch {
-            return .failure(Diagnostic(path: entry.displayPath, line: 1, "cannot read file: \(error.localizedDescription)"))
-        }
-        do throws(Diagnostic) {
-            return .success((data, try SourceFile.decode(data, path: entry.displayPath, relativePath: entry.relativePath)))
-        } catch {
-            return .failure(error)
-        }
-    }
-
     // MARK: Writing
 
     private func write(_ data: Data, to relative: String) throws(BuildFailure) {
@@ -543,108 +418,6 @@ public actor PreviewBuilder {
               (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
             try? fm.removeItem(at: folder)
             folder = folder.deletingLastPathComponent()
-        }
-    }
-}
-
-// MARK: - Bookkeeping
-
-extension PreviewBuilder {
-    /// Decoded and parsed input files by path relative to the content folder.
-    struct SourceCache: Sendable {
-        var configBytes: Data?
-        var configChangedAt = 0
-        var reviews: [String: CachedReview] = [:]
-        var snapshots: [String: CachedSnapshot] = [:]
-        /// Use-case intros and free pages.
-        var pages: [String: CachedPage] = [:]
-
-        var keys: Set<String> { Set(reviews.keys).union(snapshots.keys).union(pages.keys) }
-    }
-
-    struct LastBuild: Sendable {
-        let counter: Int
-        let prepared: SiteBuilder.Prepared
-        let themeStamp: FolderStamp
-        let routeFiles: Set<String>
-        let statics: [String: SourceStamp]
-        let sources: Set<String>
-        /// The site-wide checks, kept for a quick rebuild to reuse.
-        let checks: Checker.Report
-    }
-
-    /// What changed since the last successful build.
-    struct Changes: Sendable {
-        let config: Bool
-        let snapshots: Bool
-        /// Reviews, pages or use-case intros changed, appeared or disappeared.
-        let markdown: Bool
-        /// Their paths relative to the content folder.
-        let files: Set<String>
-
-        /// Slugs of the changed review files, looked up once per review page.
-        let reviewSlugs: Set<String>
-
-        init(config: Bool, snapshots: Bool, markdown: Bool, files: Set<String>) {
-            self.config = config
-            self.snapshots = snapshots
-            self.markdown = markdown
-            self.files = files
-            reviewSlugs = Set(files.filter { $0.hasPrefix("reviews/") && $0.hasSuffix(".md") }
-                .map { String($0.dropFirst("reviews/".count).dropLast(".md".count)) })
-        }
-
-        /// True when `route` is made from one of the changed Markdown files.
-        func affects(_ route: Route, in site: Site) -> Bool {
-            switch route.kind {
-            case .review(let index): reviewSlugs.contains(site.reviews[index].slug)
-            case .page(let index): files.contains(where: { $0.hasPrefix("pages/") && Loader.pagePath($0) == site.pages[index].path })
-            case .useCase(let index, _): files.contains("usecases/\(site.useCases[index].slug).md")
-            default: false
-            }
-        }
-    }
-
-    struct Fingerprint: Equatable, Sendable {
-        let hash: UInt64
-        let count: Int
-        /// Every byte, with the hash the build cache uses (`Data`'s own hash looks at only a prefix).
-        init(_ data: Data) {
-            hash = StableHash.of(data)
-            count = data.count
-        }
-    }
-
-    final class BuildCounter: Sendable {
-        let value = Atomic<Int>(0)
-    }
-
-    /// Collects changed pages from the concurrent renderer.
-    final class RenderSink: Sendable {
-        let changed = Mutex<[(String, Data, Fingerprint)]>([])
-    }
-
-    /// A file's path and `stat` (size, modification time, inode); nil stamp when it cannot be read.
-    struct SourceStamp: Equatable, Sendable {
-        let source: String
-        let stamp: FileStamp?
-        init(_ url: URL) {
-            source = url.path
-            stamp = FileStamp.of(url.resolvingSymlinksInPath().path)
-        }
-    }
-
-    /// Names, sizes and modification times of a theme's files other than its static files (those are
-    /// compared one by one, so a stylesheet edit only copies the stylesheet).
-    struct FolderStamp: Equatable, Sendable {
-        let files: [String: SourceStamp]
-        init(_ folder: URL) {
-            var files: [String: SourceStamp] = [:]
-            let root = folder.standardizedFileURL.path
-            for relative in (FolderWalk.entries(under: root) ?? []).map(\.path) where !relative.hasPrefix("static/") {
-                files[root + "/" + relative] = SourceStamp(URL(fileURLWithPath: root + "/" + relative))
-            }
-            self.files = files
         }
     }
 }
