@@ -24,8 +24,7 @@ struct DataEncodingTests {
     ]
 
     func spliced(_ entries: [Entry]) -> Data {
-        DataEncoding.json(entries, in: { File(version: 1, site: "https://x.example/", entries: $0) },
-                          whenEmpty: { File(version: 1, site: "https://x.example/", entries: $0) })
+        DataEncoding.json(entries) { File(version: 1, site: "https://x.example/", entries: $0) }
     }
 
     @Test(arguments: [0, 1, 3])

@@ -54,4 +54,7 @@ public struct Site: Sendable {
 
     /// All model ids known to the site (reviewed or benchmarked).
     public var knownModels: Set<String> { Set(reviewIndexByModel.keys).union(snapshotsByModel.keys) }
+
+    /// `knownModels.contains(model)`, without building the set.
+    public func isKnown(model: String) -> Bool { reviewIndexByModel[model] != nil || snapshotsByModel[model] != nil }
 }

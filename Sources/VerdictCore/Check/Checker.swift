@@ -77,7 +77,7 @@ enum Checker {
             if suggest, let near = Suggest.nearest(to: meta.model, in: site.snapshotsByModel.keys) { message += "; did you mean \"\(near)\"?" }
             problems.warning(review.path, meta.fieldLines["model"] ?? 1, message)
         }
-        for alternative in meta.alternatives where site.reviewIndexByModel[alternative.value] == nil && site.snapshotsByModel[alternative.value] == nil {
+        for alternative in meta.alternatives where !site.isKnown(model: alternative.value) {
             if let near = Suggest.nearest(to: alternative.value, in: site.knownModels) {
                 problems.error(review.path, alternative.line, "alternative \"\(alternative.value)\" matches no reviewed or benchmarked model; did you mean \"\(near)\"?")
             } else {
@@ -138,7 +138,7 @@ enum Checker {
             problems.warning(review.path, meta.fieldLines[field] ?? 1,
                              "`\(field)` \(day) is after the newest snapshot (\(newest)); is the date right?")
         }
-        if let holding = site.snapshotsByModel[meta.model]?.last.map({ site.snapshots[$0] }),
+        if let holding = site.snapshots(holding: meta.model).last,
            holding.date.ordinal - meta.reviewed.ordinal > site.config.staleAfterDays {
             problems.warning(review.path, meta.fieldLines["reviewed"] ?? 1,
                              "review is stale: reviewed \(meta.reviewed), \(holding.date.ordinal - meta.reviewed.ordinal) days before the snapshot of \(holding.date) (staleAfterDays: \(site.config.staleAfterDays))")

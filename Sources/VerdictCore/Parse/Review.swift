@@ -38,12 +38,10 @@ public final class Review: Sendable {
         for role in Section.Role.allCases where role.hasItems {
             var itemsByTag: [String: [Item]] = [:]
             var order: [String] = []
-            for section in sections where section.role == role {
-                for case .item(let item) in section.parts {
-                    for tag in item.tags {
-                        if itemsByTag[tag] == nil { order.append(tag) }
-                        itemsByTag[tag, default: []].append(item)
-                    }
+            for item in Review.items(role, in: sections) {
+                for tag in item.tags {
+                    if itemsByTag[tag] == nil { order.append(tag) }
+                    itemsByTag[tag, default: []].append(item)
                 }
             }
             if !order.isEmpty { groups[role] = order.map { TagGroup(tag: $0, items: itemsByTag[$0]!) } }
@@ -54,7 +52,9 @@ public final class Review: Sendable {
     public var verdict: Section? { sections.first { $0.role == .verdict } }
 
     /// Items of every section with `role`, in source order.
-    public func items(_ role: Section.Role) -> [Item] {
+    public func items(_ role: Section.Role) -> [Item] { Review.items(role, in: sections) }
+
+    private static func items(_ role: Section.Role, in sections: [Section]) -> [Item] {
         sections.filter { $0.role == role }.flatMap(\.items)
     }
 }

@@ -107,9 +107,8 @@ public actor PreviewBuilder {
         counter += 1
         let build = counter
         started.value.store(build, ordering: .relaxed)
-        let (prepared, changes, checks, reassembled) = try await prepare(build: build)
+        let (prepared, changes, checks, reassembled, themeStamp) = try await prepare(build: build)
         try prepared.diagnostics.failOnErrors()
-        let themeStamp = FolderStamp(prepared.theme.directory)
         let statics = Dictionary(prepared.statics.map { ($0.outputPath, SourceStamp($0.source)) }, uniquingKeysWith: { first, _ in first })
 
         let quick: Bool
@@ -253,7 +252,8 @@ public actor PreviewBuilder {
     // MARK: Loading, with decoded and parsed files kept between builds
 
     /// `SiteBuilder.prepare`, except that files whose bytes did not change are not decoded or parsed again.
-    private func prepare(build: Int) async throws(BuildFailure) -> (SiteBuilder.Prepared, Changes, checks: Checker.Report, reassembled: Bool) {
+    private func prepare(build: Int) async throws(BuildFailure)
+        -> (SiteBuilder.Prepared, Changes, checks: Checker.Report, reassembled: Bool, themeStamp: FolderStamp) {
         var problems = DiagnosticList()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -355,11 +355,13 @@ public actor PreviewBuilder {
         }
         // Templates are parsed again only when a file of the theme changed.
         let theme: Theme
+        let themeStamp: FolderStamp
         if let last, !changes.config, FolderStamp(last.prepared.theme.directory) == last.themeStamp,
            Theme.locate(site.config.theme, content: content, themes: themes)?.standardizedFileURL == last.prepared.theme.directory.standardizedFileURL {
-            theme = last.prepared.theme.relistingStaticFiles()
+            (theme, themeStamp) = (last.prepared.theme.relistingStaticFiles(), last.themeStamp)
         } else {
             theme = try await Theme.load(site.config, content: content, themes: themes)
+            themeStamp = FolderStamp(theme.directory)
         }
         let (statics, staticProblems) = SiteWriter.staticFiles(site: site, theme: theme)
         // A reassembled site links to what the last one did, unless the theme's files changed.
@@ -376,7 +378,7 @@ public actor PreviewBuilder {
         let diagnostics = report.all + staticProblems
         let prepared = SiteBuilder.Prepared(site: site, theme: theme, targets: targets, statics: statics,
                                               diagnostics: staticProblems.isEmpty ? diagnostics : diagnostics.sorted())
-        return (prepared, changes, report, reassembled)
+        return (prepared, changes, report, reassembled, themeStamp)
     }
 
     /// What differs from the last successful build.

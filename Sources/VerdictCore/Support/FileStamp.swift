@@ -16,14 +16,29 @@ struct FileStamp: Codable, Sendable, Equatable {
     static func of(_ path: String) -> FileStamp? {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        return FileStamp(size: Int64(info.st_size), modified: Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec),
-                         inode: UInt64(info.st_ino))
+        return FileStamp(size: Int64(info.st_size), modified: info.modifiedNanoseconds, inode: UInt64(info.st_ino))
     }
+}
+
+extension stat {
+    /// Nanoseconds since 1970, on Linux and Darwin alike.
+    var modifiedNanoseconds: Int64 {
+        #if canImport(Darwin)
+        stat.nanoseconds(st_mtimespec)
+        #else
+        stat.nanoseconds(st_mtim)
+        #endif
+    }
+
+    var changedNanoseconds: Int64 {
+        #if canImport(Darwin)
+        stat.nanoseconds(st_ctimespec)
+        #else
+        stat.nanoseconds(st_ctim)
+        #endif
+    }
+
+    private static func nanoseconds(_ time: timespec) -> Int64 { Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec) }
 }
 
 /// An input file as `verdict serve` last read it. The change time is there because tools such as
@@ -57,14 +72,6 @@ struct InputStamp: Sendable, Equatable {
     }
 
     private init(_ info: stat) {
-        #if canImport(Darwin)
-        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
-        #else
-        let (modified, changed) = (info.st_mtim, info.st_ctim)
-        #endif
-        size = Int64(info.st_size)
-        self.modified = Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec)
-        self.changed = Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec)
-        inode = UInt64(info.st_ino)
+        (size, modified, changed, inode) = (Int64(info.st_size), info.modifiedNanoseconds, info.changedNanoseconds, UInt64(info.st_ino))
     }
 }

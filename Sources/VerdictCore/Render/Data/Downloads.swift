@@ -48,8 +48,7 @@ extension Renderer {
         }
         let models = site.reviews.sorted { $0.slug < $1.slug }.map(modelData)
         let (base, updated) = (site.config.baseURL, newestDate?.description)
-        return DataEncoding.json(models, in: { File(version: Renderer.dataVersion, site: base, updated: updated, models: $0) },
-                                 whenEmpty: { File(version: Renderer.dataVersion, site: base, updated: updated, models: $0) })
+        return DataEncoding.json(models) { File(version: Renderer.dataVersion, site: base, updated: updated, models: $0) }
     }
 
     private func modelData(_ review: Review) -> ModelData {

@@ -134,12 +134,13 @@ enum DataEncoding {
     /// keeps a tree of the whole file while it writes, several times the file's size (150 MB for the
     /// 37 MB `models.json` of 10,000 reviews). Here each element is encoded on its own, indented, and
     /// spliced into the document encoded around a placeholder.
-    static func json<Element: Encodable, Skeleton: Encodable, Whole: Encodable>(
-        _ elements: [Element], in document: ([Placeholder]) -> Skeleton, whenEmpty: ([Element]) -> Whole) -> Data {
-        guard !elements.isEmpty else { return json(whenEmpty([])) }
-        let skeleton = String(decoding: json(document([Placeholder()])), as: UTF8.self)
-        let marker = String(decoding: (try? encoder.encode(Placeholder.text)) ?? Data(), as: UTF8.self)
-        guard let found = skeleton.range(of: marker) else { return json(whenEmpty(elements)) }
+    static func json<Element: Encodable, Document: Encodable>(_ elements: [Element],
+                                                              in document: ([Slot<Element>]) -> Document) -> Data {
+        guard !elements.isEmpty else { return json(document([])) }
+        let skeleton = String(decoding: json(document([.placeholder])), as: UTF8.self)
+        let marker = String(decoding: (try? encoder.encode(Slot<Element>.marker)) ?? Data(), as: UTF8.self)
+        // A document that leaves the array out has no marker; it is encoded whole.
+        guard let found = skeleton.range(of: marker) else { return json(document(elements.map { .element($0) })) }
         let lineStart = skeleton[..<found.lowerBound].lastIndex(of: "\n").map(skeleton.index(after:)) ?? skeleton.startIndex
         let indent = String(skeleton[lineStart..<found.lowerBound])
         var out = Data(skeleton[..<lineStart].utf8)
@@ -155,12 +156,19 @@ enum DataEncoding {
         return out
     }
 
-    /// Stands in for the array's elements in the document.
-    struct Placeholder: Encodable {
-        static let text = "\u{0}verdict-elements\u{0}"
+    /// An element of the long array, or the placeholder that stands in for all of them.
+    enum Slot<Element: Encodable>: Encodable {
+        case placeholder
+        case element(Element)
+
+        static var marker: String { "\u{0}verdict-elements\u{0}" }
+
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
-            try container.encode(Placeholder.text)
+            switch self {
+            case .placeholder: try container.encode(Slot.marker)
+            case .element(let element): try container.encode(element)
+            }
         }
     }
 
