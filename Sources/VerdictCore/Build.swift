@@ -47,7 +47,8 @@ public struct BuildReport: Sendable {
     }
 }
 
-/// The build, step by step: load → parse → assemble → check → render → write.
+/// The build, step by step: load (each review parsed as it is read) → parse pages → assemble → check →
+/// render → write.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
         let clock = ContinuousClock.now
@@ -119,10 +120,11 @@ public enum SiteBuilder {
             timings.append((name, (ContinuousClock.now - lap).milliseconds))
             lap = ContinuousClock.now
         }
-        let loaded = try await Loader.load(LoadOptions(content: content, displayPath: contentDisplay, includeDrafts: includeDrafts))
-        step("load")
+        let loaded = try await Loader.load(LoadOptions(content: content, displayPath: contentDisplay, includeDrafts: includeDrafts),
+                                           reviews: Parser.reviewParser)
+        step("load, parsing reviews as they are read")
         let parsed = await Parser.parse(loaded)
-        step("parse")
+        step("parse pages")
         let site = Assembler.assemble(parsed)
         step("assemble")
         let theme = try await Theme.load(site.config, content: content, themes: themes)

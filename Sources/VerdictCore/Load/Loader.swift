@@ -1,9 +1,11 @@
 import Foundation
 
 /// Everything in `Content/`, read and decoded, not yet parsed as Markdown.
-public struct LoadedSite: Sendable {
+/// `Reviews` is what each review file became: its decoded source, or whatever the caller turned that
+/// into while the file was fresh (the build parses it there; see `Loader.load`).
+public struct LoadedSite<Reviews: Sendable>: Sendable {
     public let config: SiteConfig
-    public let reviews: [ReviewSource]
+    public let reviews: [Reviews]
     public let snapshots: [Snapshot]
     /// Use-case intros keyed by slug.
     public let useCaseIntros: [String: PageSource]
@@ -38,7 +40,13 @@ public struct LoadOptions: Sendable {
 }
 
 enum Loader {
-    static func load(_ options: LoadOptions) async throws(BuildFailure) -> LoadedSite {
+    /// `prepare` is called with the site's config once, and the function it returns runs on each review
+    /// as soon as its file is read and decoded. The build parses there, so a review's source is freed
+    /// right away instead of 10,000 of them waiting for the last file to be read (peak memory).
+    static func load<Prepared: Sendable>(
+        _ options: LoadOptions,
+        reviews prepare: (SiteConfig) -> @Sendable (ReviewSource) -> Prepared
+    ) async throws(BuildFailure) -> LoadedSite<Prepared> {
         var problems = DiagnosticList()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -51,15 +59,22 @@ enum Loader {
         let (config, configProblems) = SiteConfig.decode(tree.siteFile.map(readFile), contentDisplay: options.displayPath)
         problems.append(contentsOf: configProblems)
 
-        async let reviewResults = tree.reviews.concurrentMap { entry in decodeReview(entry) }
+        // Without a config the build stops below; the reviews are still decoded for their diagnostics.
+        let prepared = config.map(prepare)
+        let includeDrafts = options.includeDrafts
+        async let reviewResults = tree.reviews.concurrentMap { entry -> (Prepared?, [Diagnostic]) in
+            let (review, diagnostics) = decodeReview(entry)
+            guard let review, includeDrafts || !review.meta.draft, let prepared else { return (nil, diagnostics) }
+            return (prepared(review), diagnostics)
+        }
         async let snapshotResults = tree.snapshots.concurrentMap { entry in decoded(entry, SnapshotDecoder.decode) }
         async let useCaseResults = tree.useCases.concurrentMap { entry in decoded(entry, PageSource.decode) }
         async let pageResults = tree.pages.concurrentMap { entry in decoded(entry, PageSource.decode) }
 
-        var reviews: [ReviewSource] = []
+        var reviews: [Prepared] = []
         for (review, diagnostics) in await reviewResults {
             problems.append(contentsOf: diagnostics)
-            if let review, options.includeDrafts || !review.meta.draft { reviews.append(review) }
+            if let review { reviews.append(review) }
         }
         var snapshots: [Snapshot] = []
         for (snapshot, diagnostics) in await snapshotResults {

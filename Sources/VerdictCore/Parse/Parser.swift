@@ -12,16 +12,22 @@ public struct ParsedSite: Sendable {
 }
 
 enum Parser {
-    static func parse(_ site: LoadedSite) async -> ParsedSite {
+    /// What `Loader.load` runs on each review as it is read.
+    static func reviewParser(for config: SiteConfig) -> @Sendable (ReviewSource) -> Review {
+        let markdown = markdownOptions(for: config)
+        return { ReviewParser.parse($0, markdown: markdown) }
+    }
+
+    /// Reviews were parsed while loading (`reviewParser`); the pages and use-case intros are parsed here.
+    static func parse(_ site: LoadedSite<Review>) async -> ParsedSite {
         let markdown = markdownOptions(for: site.config)
-        async let reviews = site.reviews.concurrentMap { ReviewParser.parse($0, markdown: markdown) }
         async let pages = site.pages.map { Pair(path: $0.path, source: $0.source) }
             .concurrentMap { Page.parse($0.source, path: $0.path, markdown: markdown) }
         var intros: [String: Page] = [:]
         for (slug, source) in site.useCaseIntros {
             intros[slug] = Page.parse(source, path: "/usecases/\(slug)/", markdown: markdown)
         }
-        return ParsedSite(config: site.config, reviews: await reviews, snapshots: site.snapshots, useCaseIntros: intros,
+        return ParsedSite(config: site.config, reviews: site.reviews, snapshots: site.snapshots, useCaseIntros: intros,
                           pages: await pages, staticFiles: site.staticFiles, diagnostics: site.diagnostics)
     }
 
