@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VerdictCore
 
@@ -63,5 +64,20 @@ struct FormatTests {
         #expect(Format.number(520) == "520")
         #expect(Format.fixed(9.96, decimals: 1) == "10")
         #expect(Format.fixed(-0.04, decimals: 1) == "0")
+    }
+
+    /// Against Foundation's decimal rounding of the same shortest form, on values like a snapshot's.
+    @Test func agreesWithDecimalRoundingOnGeneratedValues() {
+        var generator = CorpusGenerator.Random(state: 7)
+        for index in 0..<5_000 {
+            let scale = [1.0, 100.0, 0.01, 10_000.0][index % 4]
+            let value = (Double(Int.random(in: -1_000_000...1_000_000, using: &generator)) / 1000 * scale)
+            let decimals = index % 5
+            var source = Decimal(string: value.description)!
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &source, decimals, .plain)
+            let expected = rounded.isZero ? "0" : "\(rounded)"
+            #expect(Format.fixed(value, decimals: decimals) == expected, "\(value) to \(decimals) places")
+        }
     }
 }

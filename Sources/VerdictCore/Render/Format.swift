@@ -17,30 +17,38 @@ enum Format {
     /// see 939.9 where binary rounding would print 939.8; no locale, and far cheaper than `String(format:)`.
     static func fixed(_ value: Double, decimals: Int) -> String {
         let written = value.description
-        guard value.isFinite, !written.contains("e") else {
+        guard value.isFinite, !written.utf8.contains(UInt8(ascii: "e")) else {
             return String(format: "%.\(decimals)f", value)
         }
-        let negative = written.hasPrefix("-")
-        let unsigned = negative ? written.dropFirst() : written[...]
-        let dot = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
-        var digits = Array(unsigned[..<dot].utf8).map { Int($0) - 48 }
-        let fraction = dot < unsigned.endIndex ? Array(unsigned[unsigned.index(after: dot)...].utf8).map { Int($0) - 48 } : []
+        // ASCII digits of the shortest form, worked on as bytes: this runs for every cell of every table.
+        let zero = UInt8(ascii: "0")
+        var bytes = Array(written.utf8)
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes.removeFirst() }
+        let dot = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+        let fraction = bytes[min(dot + 1, bytes.count)...]
+        var digits = Array(bytes[..<dot])
         digits += fraction.prefix(decimals)
-        digits += Array(repeating: 0, count: max(0, decimals - fraction.count))
-        if fraction.count > decimals, fraction[decimals] >= 5 {
+        digits += repeatElement(zero, count: max(0, decimals - fraction.count))
+        if fraction.count > decimals, fraction[fraction.startIndex + decimals] >= UInt8(ascii: "5") {
             var index = digits.count - 1
             while index >= 0 {
-                if digits[index] == 9 { digits[index] = 0; index -= 1 } else { digits[index] += 1; break }
+                if digits[index] == UInt8(ascii: "9") { digits[index] = zero; index -= 1 } else { digits[index] += 1; break }
             }
-            if index < 0 { digits.insert(1, at: 0) }
+            if index < 0 { digits.insert(UInt8(ascii: "1"), at: 0) }
         }
-        let split = digits.count - decimals
-        var integer = String(digits[..<split].map { Character(Unicode.Scalar(UInt8($0 + 48))) })
-        while integer.count > 1, integer.hasPrefix("0") { integer.removeFirst() }
-        var decimalsText = String(digits[split...].map { Character(Unicode.Scalar(UInt8($0 + 48))) })
-        while decimalsText.hasSuffix("0") { decimalsText.removeLast() }
-        let body = decimalsText.isEmpty ? integer : integer + "." + decimalsText
-        return negative && body != "0" ? "-" + body : body
+        let integerEnd = digits.count - decimals
+        var start = 0
+        while start < integerEnd - 1, digits[start] == zero { start += 1 }
+        var end = digits.count
+        while end > integerEnd, digits[end - 1] == zero { end -= 1 }
+        var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        out += digits[start..<integerEnd]
+        if end > integerEnd {
+            out.append(UInt8(ascii: "."))
+            out += digits[integerEnd..<end]
+        }
+        return out == [UInt8(ascii: "-"), zero] ? "0" : String(decoding: out, as: UTF8.self)
     }
 
     static func value(_ value: Double?, unit: String) -> String {
