@@ -46,7 +46,7 @@ extension Renderer {
             let updated: String?
             let models: Models
         }
-        let models = site.reviews.sorted { $0.slug < $1.slug }.map(modelData)
+        let models = site.reviews.sorted { $0.slug < $1.slug }.lazy.map(modelData)
         let (base, updated) = (site.config.baseURL, newestDate?.description)
         return DataEncoding.json(models) { File(version: Renderer.dataVersion, site: base, updated: updated, models: $0) }
     }

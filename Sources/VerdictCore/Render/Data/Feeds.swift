@@ -134,7 +134,8 @@ enum DataEncoding {
     /// keeps a tree of the whole file while it writes, several times the file's size (150 MB for the
     /// 37 MB `models.json` of 10,000 reviews). Here each element is encoded on its own, indented, and
     /// spliced into the document encoded around a placeholder.
-    static func json<Element: Encodable, Document: Encodable>(_ elements: [Element],
+    /// `elements` may be lazy: each is made, encoded and dropped in turn.
+    static func json<Element: Encodable, Document: Encodable>(_ elements: some Collection<Element>,
                                                               in document: ([Slot<Element>]) -> Document) -> Data {
         guard !elements.isEmpty else { return json(document([])) }
         let skeleton = String(decoding: json(document([.placeholder])), as: UTF8.self)
@@ -149,7 +150,13 @@ enum DataEncoding {
             // Strings are escaped in JSON, so every newline is one of the pretty-printer's; the blank
             // line it writes inside an empty container stays blank.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + $0 }
-            out.append(contentsOf: lines.joined(separator: "\n").utf8)
+            let piece = lines.joined(separator: "\n")
+            if index == 0 {
+                // Room for twice the first element's size each, so the buffer is not regrown (and
+                // copied) along the way; pages of the allocation that are never written use no memory.
+                out.reserveCapacity(skeleton.utf8.count + 2 * elements.count * (piece.utf8.count + 2))
+            }
+            out.append(contentsOf: piece.utf8)
             if index < elements.count - 1 { out.append(contentsOf: ",\n".utf8) }
         }
         out.append(contentsOf: skeleton[found.upperBound...].utf8)
