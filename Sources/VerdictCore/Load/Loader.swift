@@ -1,6 +1,6 @@
 import Foundation
 
-/// Everything in `Content/`, read and decoded, not yet parsed as Markdown.
+/// Everything in `Content/`, read and decoded; pages and use-case intros are not parsed as Markdown yet.
 /// `Reviews` is what each review file became: its decoded source, or whatever the caller turned that
 /// into while the file was fresh (the build parses it there; see `Loader.load`).
 public struct LoadedSite<Reviews: Sendable>: Sendable {

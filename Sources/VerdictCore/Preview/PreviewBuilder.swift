@@ -144,7 +144,7 @@ public actor PreviewBuilder {
                 pageKeys[file] = nil
                 written.append(file)
             }
-            for file in last.routeFiles.subtracting(routeFiles) { next[file] = nil }
+            if !reassembled { for file in last.routeFiles.subtracting(routeFiles) { next[file] = nil } }
             for file in last.statics.keys where statics[file] == nil && !routeFiles.contains(file) { next[file] = nil }
         } else {
             let rendered = try await renderAll(prepared, comparingWith: outputs)

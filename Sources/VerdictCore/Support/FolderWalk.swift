@@ -39,7 +39,7 @@ enum FolderWalk {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 if name == "." || name == ".." || (skippingHidden && name.hasPrefix(".")) { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                let kind = kind(of: root + "/" + path, type: entry.pointee.d_type)
+                let kind = kind(of: name, in: dirfd(directory), type: entry.pointee.d_type)
                 if kind == .folder { pending.append(path) }
                 let stamp = stamping && kind == .file ? InputStamp.of(name, in: dirfd(directory)) : nil
                 out.append(Entry(path: path, kind: kind, stamp: stamp))
@@ -65,7 +65,7 @@ enum FolderWalk {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    private static func kind(of path: String, type: UInt8) -> Kind {
+    private static func kind(of name: String, in folder: Int32, type: UInt8) -> Kind {
         switch Int32(type) {
         case Int32(DT_DIR): return .folder
         case Int32(DT_REG): return .file
@@ -73,7 +73,7 @@ enum FolderWalk {
         default:
             // Some file systems do not fill in d_type.
             var info = stat()
-            guard lstat(path, &info) == 0 else { return .other }
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return .other }
             switch info.st_mode & S_IFMT {
             case S_IFDIR: return .folder
             case S_IFREG: return .file
