@@ -4,6 +4,31 @@ import Testing
 
 @Suite("Load: files, front matter, YAML fields")
 struct LoadTests {
+    /// The build parses each review as it is read: the transform gets the site's config and runs on
+    /// every review but drafts; without a usable site.yml it never runs, and the reviews' own problems
+    /// are still reported.
+    @Test func reviewsAreTransformedAsTheyAreReadAndDraftsLeftOut() async throws {
+        let content = try Fixtures.site(["site.yml": Fixtures.siteYML, "reviews/a.md": Fixtures.review("a"),
+                                         "reviews/b.md": Fixtures.review("b", model: "m-2", extra: "draft: true\n"),
+                                         "reviews/c.md": Fixtures.review("c", model: "m-3")])
+        let loaded = try await Loader.load(LoadOptions(content: content)) { config in { "\(config.title): \($0.slug)" } }
+        #expect(loaded.reviews.sorted() == ["Test: a", "Test: c"])
+        let withDrafts = try await Loader.load(LoadOptions(content: content, includeDrafts: true)) { _ in { $0.slug } }
+        #expect(withDrafts.reviews.sorted() == ["a", "b", "c"])
+
+        let broken = try Fixtures.site(["site.yml": "title: [unclosed\n", "reviews/a.md": Fixtures.review("a"),
+                                        "reviews/bad.md": "---\ntitle: Bad\n---\n"])
+        do {
+            _ = try await Loader.load(LoadOptions(content: broken)) { _ -> @Sendable (ReviewSource) -> String in
+                { _ in Issue.record("a review was transformed without a config"); return "" }
+            }
+            Issue.record("a broken site.yml did not stop the load")
+        } catch {
+            #expect(error.diagnostics.contains { $0.path.hasSuffix("site.yml") })
+            #expect(error.diagnostics.contains { $0.path.hasSuffix("reviews/bad.md") })
+        }
+    }
+
     @Test func splitsFrontMatterAndCountsBodyLines() throws {
         let split = try FrontMatterSplit.split(Fixtures.source("---\ntitle: A\nmodel: b\n---\n# Body\n"))
         #expect(split.yaml == "title: A\nmodel: b")

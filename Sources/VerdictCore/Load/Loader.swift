@@ -1,11 +1,11 @@
 import Foundation
 
 /// Everything in `Content/`, read and decoded; pages and use-case intros are not parsed as Markdown yet.
-/// `Reviews` is what each review file became: its decoded source, or whatever the caller turned that
+/// `ReviewValue` is what each review file became: its decoded source, or whatever the caller turned that
 /// into while the file was fresh (the build parses it there; see `Loader.load`).
-public struct LoadedSite<Reviews: Sendable>: Sendable {
+public struct LoadedSite<ReviewValue: Sendable>: Sendable {
     public let config: SiteConfig
-    public let reviews: [Reviews]
+    public let reviews: [ReviewValue]
     public let snapshots: [Snapshot]
     /// Use-case intros keyed by slug.
     public let useCaseIntros: [String: PageSource]
@@ -43,10 +43,10 @@ enum Loader {
     /// `prepare` is called with the site's config once, and the function it returns runs on each review
     /// as soon as its file is read and decoded. The build parses there, so a review's source is freed
     /// right away instead of 10,000 of them waiting for the last file to be read (peak memory).
-    static func load<Prepared: Sendable>(
+    static func load<ReviewValue: Sendable>(
         _ options: LoadOptions,
-        reviews prepare: (SiteConfig) -> @Sendable (ReviewSource) -> Prepared
-    ) async throws(BuildFailure) -> LoadedSite<Prepared> {
+        reviews prepare: (SiteConfig) -> @Sendable (ReviewSource) -> ReviewValue
+    ) async throws(BuildFailure) -> LoadedSite<ReviewValue> {
         var problems = DiagnosticList()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -60,18 +60,18 @@ enum Loader {
         problems.append(contentsOf: configProblems)
 
         // Without a config the build stops below; the reviews are still decoded for their diagnostics.
-        let prepared = config.map(prepare)
+        let transform = config.map(prepare)
         let includeDrafts = options.includeDrafts
-        async let reviewResults = tree.reviews.concurrentMap { entry -> (Prepared?, [Diagnostic]) in
+        async let reviewResults = tree.reviews.concurrentMap { entry -> (ReviewValue?, [Diagnostic]) in
             let (review, diagnostics) = decodeReview(entry)
-            guard let review, includeDrafts || !review.meta.draft, let prepared else { return (nil, diagnostics) }
-            return (prepared(review), diagnostics)
+            guard let review, includeDrafts || !review.meta.draft, let transform else { return (nil, diagnostics) }
+            return (transform(review), diagnostics)
         }
         async let snapshotResults = tree.snapshots.concurrentMap { entry in decoded(entry, SnapshotDecoder.decode) }
         async let useCaseResults = tree.useCases.concurrentMap { entry in decoded(entry, PageSource.decode) }
         async let pageResults = tree.pages.concurrentMap { entry in decoded(entry, PageSource.decode) }
 
-        var reviews: [Prepared] = []
+        var reviews: [ReviewValue] = []
         for (review, diagnostics) in await reviewResults {
             problems.append(contentsOf: diagnostics)
             if let review { reviews.append(review) }
