@@ -152,9 +152,12 @@ enum DataEncoding {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + $0 }
             let piece = lines.joined(separator: "\n")
             if index == 0 {
-                // Room for twice the first element's size each, so the buffer is not regrown (and
-                // copied) along the way; pages of the allocation that are never written use no memory.
-                out.reserveCapacity(skeleton.utf8.count + 2 * elements.count * (piece.utf8.count + 2))
+                // Room for a quarter more than the first element's size each, so the buffer is
+                // usually not regrown (and copied) along the way; pages of the allocation that are
+                // never written use no memory. Capped, so an outsized first element cannot ask for
+                // more than a large site needs; past the estimate the buffer simply grows.
+                let estimate = skeleton.utf8.count + elements.count * (piece.utf8.count + 2) * 5 / 4
+                out.reserveCapacity(min(estimate, 1 << 30))
             }
             out.append(contentsOf: piece.utf8)
             if index < elements.count - 1 { out.append(contentsOf: ",\n".utf8) }
