@@ -35,13 +35,14 @@ enum FolderWalk {
             }
             first = false
             defer { closedir(directory) }
+            let folderFD = dirfd(directory)
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 if name == "." || name == ".." || (skippingHidden && name.hasPrefix(".")) { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                let kind = kind(of: name, in: dirfd(directory), type: entry.pointee.d_type)
+                let kind = kind(of: name, in: folderFD, type: entry.pointee.d_type)
                 if kind == .folder { pending.append(path) }
-                let stamp = stamping && kind == .file ? InputStamp.of(name, in: dirfd(directory)) : nil
+                let stamp = stamping && kind == .file ? InputStamp.of(name, in: folderFD) : nil
                 out.append(Entry(path: path, kind: kind, stamp: stamp))
             }
         }
