@@ -20,6 +20,15 @@ public struct Route: Sendable, Hashable {
         case atomFeed, jsonFeed, sitemap, robots, modelsAPI, leaderboardAPI
         case snapshotCSV(Int)
 
+        /// Routes whose output covers a whole snapshot or every review: each costs as much as tens to
+        /// hundreds of review pages.
+        public var coversSite: Bool {
+            switch self {
+            case .leaderboard, .snapshot, .snapshotCSV, .changes, .atomFeed, .jsonFeed, .sitemap, .modelsAPI, .leaderboardAPI: true
+            default: false
+            }
+        }
+
         /// HTML pages get a template, a layout and a link check; the rest are data files.
         public var isPage: Bool {
             switch self {

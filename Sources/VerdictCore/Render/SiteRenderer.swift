@@ -21,7 +21,12 @@ enum SiteRenderer {
                        emit: @escaping @Sendable (Route, Data) throws(Diagnostic) -> Void) async -> Result {
         let renderer = Renderer(site: site, theme: theme)
         let rewrite = Parser.markdownOptions(for: site.config).rewriteURL
-        let outcomes = await site.routes.concurrentMap { route -> Outcome in
+        // The routes that cover a whole snapshot or the whole site go first: started last, as they are
+        // listed, they left one core finishing them alone for seconds while the other sat idle.
+        let order = site.routes.indices.filter { site.routes[$0].kind.coversSite }
+            + site.routes.indices.filter { !site.routes[$0].kind.coversSite }
+        let scheduled = await order.concurrentMap { index -> Outcome in
+            let route = site.routes[index]
             if let stop, stop() { return Outcome() }
             do throws(Diagnostic) {
                 switch renderer.plan(route) {
@@ -41,6 +46,8 @@ enum SiteRenderer {
                 return Outcome(diagnostics: [error])
             }
         }
+        var outcomes = [Outcome](repeating: Outcome(), count: site.routes.count)
+        for (index, outcome) in zip(order, scheduled) { outcomes[index] = outcome }
         var keys: [String: UInt64] = [:]
         for (route, outcome) in zip(site.routes, outcomes) {
             if let key = outcome.key { keys[route.file] = key }
