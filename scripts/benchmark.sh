@@ -14,6 +14,13 @@ SIZES=(1000 10000)
 [ "${1:-}" = "--full" ] && SIZES+=(100000)
 WORK=.build-bench
 mkdir -p "$WORK"
+# Outputs of earlier runs are moved aside and deleted at the end, not just before the next run: ext4
+# skips inodes freed in the last minute when it allocates, so deleting 20,000 files right before a build
+# added seconds of kernel time to it (and to Hugo's), which a CI machine with a fresh checkout never pays.
+TRASH=$WORK/trash
+mkdir -p "$TRASH"
+trap 'rm -rf "$TRASH"' EXIT
+aside() { for path in "$@"; do [ -e "$path" ] && mv "$path" "$TRASH/$(basename "$path").$RANDOM$RANDOM"; done; true; }
 
 bash .ci/install-deps
 swift build -c release --product verdict >/dev/null
@@ -45,7 +52,7 @@ for n in "${SIZES[@]}"; do
   out=$WORK/out-$n
   cache=$WORK/.out-$n.verdict-cache
   # Empty output and no cache: everything is loaded, parsed, rendered and written.
-  read -r wall cpu rss < <(measure "rm -rf $out $cache" "$VERDICT" build --content "$corpus" --output "$out")
+  read -r wall cpu rss < <(measure "aside $out $cache" "$VERDICT" build --content "$corpus" --output "$out")
   pages=$("$VERDICT" build --no-cache --content "$corpus" --output "$out" 2>/dev/null | sed -E 's/^Built ([0-9]+) pages.*/\1/')
   printf '%-8s %-22s %8s %8s %8s %10.0f\n' "$n" "verdict, empty output" "$wall" "$cpu" "$rss" "$(awk -v p="$pages" -v w="$wall" 'BEGIN { print p / w }')"
   # Same input, output and cache present: the build checks the inputs and stops.
@@ -77,8 +84,9 @@ HTML
 <body><main><h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.vendor }}</li>{{ end }}</ul></main></body></html>
 HTML
     fi
-    read -r wall cpu rss < <(measure "rm -rf $site/public" hugo --quiet --source "$site")
+    read -r wall cpu rss < <(measure "aside $site/public" hugo --quiet --source "$site")
     printf '%-8s %-22s %8s %8s %8s %10s\n' "$n" "hugo, same reviews" "$wall" "$cpu" "$rss" "-"
   fi
+  rm -rf "${TRASH:?}"/*
 done
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -srm)"
