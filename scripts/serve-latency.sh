@@ -57,4 +57,4 @@ for i in $(seq "$EDITS"); do
   sleep 0.5
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-echo "reviews: $N  edits: ${times[*]} ms  median: $median ms (save to reload event, 100 ms debounce included)"
+echo "reviews: $N  edits: ${times[*]} ms  median: $median ms (save to reload event, 50 ms debounce included)"

@@ -24,7 +24,9 @@ public struct PreviewConfiguration: Sendable {
     /// 0 picks a free port (tests).
     public var port: Int
     public var watchMode: WatchMode
-    /// A burst of changes closer together than this gives one rebuild.
+    /// A burst of changes closer together than this gives one rebuild. An editor's save (write, or a
+    /// temporary file and a rename) lands within a few milliseconds; 50 ms, as watchexec waits, merges
+    /// it and keeps the wait a small part of the time from save to reload.
     public var debounce: Duration
     /// Never wait longer than this after the first change of a burst.
     public var maximumDelay: Duration
@@ -34,7 +36,7 @@ public struct PreviewConfiguration: Sendable {
 
     public init(content: URL, contentDisplay: String? = nil, themes: URL? = nil, includeDrafts: Bool = false,
                 host: String = "127.0.0.1", port: Int = 8080, watchMode: WatchMode = .automatic,
-                debounce: Duration = .milliseconds(100), maximumDelay: Duration = .seconds(1),
+                debounce: Duration = .milliseconds(50), maximumDelay: Duration = .seconds(1),
                 pollInterval: Duration = .milliseconds(500), output: URL? = nil) {
         self.content = content
         self.contentDisplay = contentDisplay ?? content.path
