@@ -154,7 +154,7 @@ struct Converter {
                 } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                     out += " "
                 }
-            } else if event == CMARK_EVENT_EXIT, isBlock(type), !out.isEmpty, out.last != " " {
+            } else if event == CMARK_EVENT_EXIT, isBlock(type), !out.isEmpty, out.utf8.last != UInt8(ascii: " ") {
                 out += " "
             }
         }
@@ -168,9 +168,11 @@ struct Converter {
 }
 
 extension String {
+    /// On UTF-8 bytes: every block's text passes through here, and stepping back over Characters
+    /// (grapheme breaking) and copying the result took 1.7% of a 10,000-review build.
     fileprivate func trimmingTrailingSpaces() -> String {
-        var copy = Substring(self)
-        while copy.last == " " { copy = copy.dropLast() }
-        return String(copy)
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: " ") { end = utf8.index(before: end) }
+        return end == utf8.endIndex ? self : String(self[..<end])
     }
 }

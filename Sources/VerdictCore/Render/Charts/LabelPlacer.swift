@@ -54,13 +54,14 @@ struct LabelPlacer: Sendable {
     private func slide(_ box: ChartRect, downwards: Bool) -> ChartRect {
         var box = box
         while true {
-            let hits = occupied.filter { $0.overlaps(box) }
-            guard !hits.isEmpty else { return box }
-            if downwards {
-                box.y = hits.map(\.maxY).max()! + gap
-            } else {
-                box.y = hits.map(\.minY).min()! - gap - box.height
+            // The farthest edge among the boxes hit, found in one pass: a leaderboard's scatter has
+            // 500 points to slide past, for every label and every retry.
+            var edge: Double?
+            for other in occupied where other.overlaps(box) {
+                edge = downwards ? max(edge ?? other.maxY, other.maxY) : min(edge ?? other.minY, other.minY)
             }
+            guard let edge else { return box }
+            box.y = downwards ? edge + gap : edge - gap - box.height
         }
     }
 
