@@ -80,4 +80,9 @@ struct FormatTests {
             #expect(Format.fixed(value, decimals: decimals) == expected, "\(value) to \(decimals) places")
         }
     }
+
+    @Test func rankReadsAsPlaceOfCountOrADash() {
+        #expect(Format.rank(4, of: 9) == "4 of 9")
+        #expect(Format.rank(nil, of: 9) == "—")
+    }
 }

@@ -59,6 +59,12 @@ enum Format {
         return "\(number) \(unit)"
     }
 
+    /// "3 of 500", or "—" without a rank. Table rows repeat it on every review page, and one ready
+    /// string is one template lookup instead of five (the rank and count stay in the view for themes).
+    static func rank(_ rank: Int?, of count: Int) -> String {
+        rank.map { "\($0) of \(count)" } ?? "—"
+    }
+
     /// A short label and a CSS-friendly class for a movement; `false` when there is none, so a nested
     /// Mustache section never falls back to a parent's movement.
     static func movement(_ movement: Movement?) -> Any {

@@ -33,6 +33,7 @@ extension Renderer {
             let latest = site.snapshots(holding: review.meta.model).last
             view["rank"] = latest?.leaderboard.rank(of: review.meta.model) ?? false
             view["of"] = latest?.leaderboard.rankedCount ?? false
+            view["rankOf"] = latest.map { Format.rank($0.leaderboard.rank(of: review.meta.model), of: $0.leaderboard.rankedCount) } ?? "—"
             return view
         }
         context["count"] = site.reviews.count

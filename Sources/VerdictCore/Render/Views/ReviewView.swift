@@ -92,6 +92,7 @@ extension Renderer {
                 "isRankBy": metric.id == newest.snapshot.rankBy,
             ]
             row["rank"] = entry?.rank ?? false
+            row["rankOf"] = Format.rank(entry?.rank, of: ranking.rankedCount)
             row["notMeasured"] = result.scores[metric.id] == nil
             row["median"] = Format.value(medians[metric.id], unit: metric.unit)
             return row
@@ -120,6 +121,7 @@ extension Renderer {
         var row = snapshotLink(snapshot)
         row["of"] = snapshot.leaderboard.rankedCount
         row["rank"] = entry?.rank ?? false
+        row["rankOf"] = Format.rank(entry?.rank, of: snapshot.leaderboard.rankedCount)
         row["score"] = Format.value(entry?.value, unit: metric.unit)
         row["metric"] = metric.name
         row["movement"] = Format.movement(snapshot.movements?[model])
