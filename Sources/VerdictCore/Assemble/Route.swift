@@ -22,7 +22,7 @@ public struct Route: Sendable, Hashable {
 
         /// Routes whose output covers a whole snapshot or every review: each costs as much as tens to
         /// hundreds of review pages.
-        public var coversSite: Bool {
+        var coversSite: Bool {
             switch self {
             case .leaderboard, .snapshot, .snapshotCSV, .changes, .atomFeed, .jsonFeed, .sitemap, .modelsAPI, .leaderboardAPI: true
             default: false

@@ -31,9 +31,10 @@ extension Renderer {
         context["reviews"] = pageSlice(site.reviews, page: page).map { review -> [String: Any] in
             var view = reviewSummary(review)
             let latest = site.snapshots(holding: review.meta.model).last
-            view["rank"] = latest?.leaderboard.rank(of: review.meta.model) ?? false
+            let rank = latest?.leaderboard.rank(of: review.meta.model)
+            view["rank"] = rank ?? false
             view["of"] = latest?.leaderboard.rankedCount ?? false
-            view["rankOf"] = latest.map { Format.rank($0.leaderboard.rank(of: review.meta.model), of: $0.leaderboard.rankedCount) } ?? "—"
+            view["rankOf"] = latest.map { Format.rank(rank, of: $0.leaderboard.rankedCount) } ?? "—"
             return view
         }
         context["count"] = site.reviews.count
