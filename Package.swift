@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VerdictCoreTests",
-            dependencies: ["VerdictCore", "VerdictMarkdown"]
+            dependencies: ["VerdictCore", "VerdictMarkdown", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Tests talk to a real server over a socket with a small raw HTTP client (no HummingbirdTesting:
         // it would add AsyncHTTPClient and NIOSSL to every test build, and could not send malformed requests).

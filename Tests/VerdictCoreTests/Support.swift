@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import VerdictCore
 
 /// Paths and helpers shared by the tests.
@@ -9,11 +12,31 @@ enum Fixtures {
 
     static func content(_ name: String) -> URL { root.appendingPathComponent("\(name)/Content") }
 
-    /// A fresh, empty temporary folder that the test owns.
+    private static let runPrefix = "verdict-tests-run-"
+
+    /// This test process's temporary folders all live here, and it is removed when the process exits:
+    /// the suite builds hundreds of sites, and left behind they filled /tmp by gigabytes a day. A run that
+    /// crashed cannot remove its folder, so each run first removes those of processes no longer alive.
+    static let runFolder: URL = {
+        let fm = FileManager.default
+        let base = fm.temporaryDirectory
+        for name in (try? fm.contentsOfDirectory(atPath: base.path)) ?? [] where name.hasPrefix(runPrefix) {
+            guard let pid = pid_t(name.dropFirst(runPrefix.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? fm.removeItem(at: base.appendingPathComponent(name))
+        }
+        let folder = base.appendingPathComponent("\(runPrefix)\(getpid())")
+        try? fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        atexit {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-tests-run-\(getpid())")
+            try? FileManager.default.removeItem(at: folder)
+        }
+        return folder
+    }()
+
+    /// A fresh, empty temporary folder that the test owns, inside `runFolder`.
     static func temporaryFolder(_ label: String = #function) throws -> URL {
         let safe = label.filter { $0.isLetter || $0.isNumber }
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("verdict-tests-\(safe)-\(UUID().uuidString)")
+        let url = runFolder.appendingPathComponent("\(safe)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

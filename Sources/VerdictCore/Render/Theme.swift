@@ -104,7 +104,7 @@ public struct Theme: Sendable {
     }
 
     func render(_ context: [String: Any], template: String) throws(Diagnostic) -> String {
-        guard let html = library.render(context, withTemplate: template) else {
+        guard let html = library.render(TemplateNode(values: context), withTemplate: template) else {
             throw Diagnostic(path: templatePath(template), line: 1,
                              "template \"\(template)\" not found in theme \"\(name)\"")
         }
