@@ -19,6 +19,13 @@ struct ChartTests {
 
         @Test func dropsCharactersXMLForbids() {
             #expect(SVG.escape("a\u{0}b\u{1B}c\td\u{FFFF}") == "abc\td")
+            #expect(SVG.escape("\u{1F}") == "")
+            #expect(SVG.escape("x\u{FFFE}") == "x")
+        }
+
+        @Test(arguments: ["", "GPT-4.1 mini", "Mistral Small · 24B é 😀", "line\nnext\tcol\r", "\u{F000}\u{FFFD}ï"])
+        func leavesTextWithNothingToEscapeAsItIs(_ text: String) {
+            #expect(SVG.escape(text) == text)
         }
 
         @Test func keepsAttributeOrderAsWritten() {

@@ -75,6 +75,16 @@ enum SVG {
     /// Escapes the five XML specials (quotes too, so one function serves text and attributes) and
     /// drops characters XML 1.0 forbids, which would make the whole document unparseable.
     static func escape(_ text: String) -> String {
+        // Most chart text (numbers, ids, model names) needs nothing: return it without rebuilding it
+        // scalar by scalar. 0xEF may start U+FFFE or U+FFFF, so it takes the careful path too.
+        let clean = text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: false
+            case 0x20...: true
+            default: byte == 0x09 || byte == 0x0A || byte == 0x0D
+            }
+        }
+        if clean { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
