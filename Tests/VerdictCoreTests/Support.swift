@@ -26,10 +26,7 @@ enum Fixtures {
         }
         let folder = base.appendingPathComponent("\(runPrefix)\(getpid())")
         try? fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        atexit {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-tests-run-\(getpid())")
-            try? FileManager.default.removeItem(at: folder)
-        }
+        atexit { try? FileManager.default.removeItem(at: Fixtures.runFolder) }
         return folder
     }()
 
