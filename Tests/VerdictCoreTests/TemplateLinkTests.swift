@@ -31,3 +31,25 @@ struct TemplateLinkTests {
         #expect(!FileManager.default.fileExists(atPath: output.path), "nothing is written")
     }
 }
+
+@Suite("Template links: the attribute scan")
+struct TemplateLinkScanTests {
+    @Test func findsHrefAndSrcValuesInDocumentOrder() {
+        let html = #"<a href="/a/">x</a><img src="/i.svg" alt=""><link rel="icon" href="/f.svg"><a class="k" href="?q=1&amp;r=2">"#
+        #expect(TemplateLinks.attributes(in: html) == ["/a/", "/i.svg", "/f.svg", "?q=1&r=2"])
+    }
+
+    @Test func theNextAttributeStartsAfterTheLastValue() {
+        // ` src="` inside an href value is part of that value, not an attribute of its own.
+        #expect(TemplateLinks.attributes(in: #"<a href="x src=" y">"#) == ["x src="])
+        #expect(TemplateLinks.attributes(in: #"<a href="a"href="b" href="c">"#) == ["a", "c"])
+    }
+
+    @Test func toleratesTruncatedAndEmptyInput() {
+        #expect(TemplateLinks.attributes(in: "").isEmpty)
+        #expect(TemplateLinks.attributes(in: "<p>no links, href= src= here</p>").isEmpty)
+        #expect(TemplateLinks.attributes(in: #"<a href=""#) == [""])
+        #expect(TemplateLinks.attributes(in: #"<a href="/open"#) == ["/open"])
+        #expect(TemplateLinks.attributes(in: #"<img src="é/ü.png">"#) == ["é/ü.png"])
+    }
+}

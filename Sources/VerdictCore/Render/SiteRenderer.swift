@@ -120,35 +120,39 @@ enum TemplateLinks {
         }.sorted()
     }
 
-    /// Values of ` href="` and ` src="` attributes, scanned over UTF-8 bytes in one pass.
+    /// Values of ` href="` and ` src="` attributes, in document order, as a left-to-right scan finds
+    /// them: the next attribute starts after the last value's closing quote. The scan jumps from quote
+    /// to quote with memchr and looks back for the attribute name; a byte-by-byte scan of every page
+    /// (456 MB at 10,000 reviews) was 1.3% of a build.
     static func attributes(in html: String) -> [String] {
-        var out: [String] = []
-        let href = Array(" href=\"".utf8), src = Array(" src=\"".utf8)
-        let quote = UInt8(ascii: "\"")
         var html = html
         html.makeContiguousUTF8()
-        _ = html.utf8.withContiguousStorageIfAvailable { bytes in
-            var index = 0
-            while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: " ") else { index += 1; continue }
-                let marker = matches(bytes, at: index, href) ? href.count : matches(bytes, at: index, src) ? src.count : 0
-                guard marker > 0 else { index += 1; continue }
-                let start = index + marker
-                var end = start
-                while end < bytes.count, bytes[end] != quote { end += 1 }
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                // Most links hold no `&`; Foundation's substring search for `&amp;` in each of them showed in profiles.
-                let hasEntity = bytes[start..<end].contains(UInt8(ascii: "&"))
-                out.append(hasEntity ? value.replacingOccurrences(of: "&amp;", with: "&") : value)
-                index = end + 1
+        return html.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
+            guard let base = bytes.baseAddress else { return [] }
+            let quote = UInt8(ascii: "\"")
+            let names = [Array(" href=".utf8), Array(" src=".utf8)]
+            func nextQuote(from index: Int) -> Int? {
+                guard index < bytes.count, let hit = memchr(base + index, Int32(quote), bytes.count - index) else { return nil }
+                return UnsafeRawPointer(base).distance(to: hit)
             }
-        }
-        return out
-    }
-
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ pattern: [UInt8]) -> Bool {
-        guard index + pattern.count <= bytes.count else { return false }
-        for offset in 0..<pattern.count where bytes[index + offset] != pattern[offset] { return false }
-        return true
+            var out: [String] = []
+            var attributeFrom = 0
+            var quoteFrom = 0
+            while let open = nextQuote(from: quoteFrom) {
+                quoteFrom = open + 1
+                let named = names.contains { name in
+                    open - name.count >= attributeFrom && bytes[(open - name.count)..<open].elementsEqual(name)
+                }
+                guard named else { continue }
+                let end = nextQuote(from: open + 1) ?? bytes.count
+                let value = UnsafeBufferPointer(rebasing: bytes[(open + 1)..<end])
+                let text = String(decoding: value, as: UTF8.self)
+                // Most links hold no `&`; Foundation's substring search for `&amp;` in each of them showed in profiles.
+                out.append(value.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&amp;", with: "&") : text)
+                attributeFrom = end + 1
+                quoteFrom = end + 1
+            }
+            return out
+        } ?? []
     }
 }
