@@ -68,6 +68,24 @@ struct OutputsTests {
         #expect(links.allSatisfy { $0.hasPrefix("https://fixture.example/desk/models/") })
     }
 
+    /// Control characters are legal in YAML escapes and raw in Markdown, but forbidden in XML 1.0: one would
+    /// make the whole feed unparseable. A combining mark after `"` forms one Character with it, which must
+    /// still be escaped.
+    @Test func feedStaysWellFormedWithControlCharactersAndCombiningMarks() async throws {
+        let content = try Fixtures.site([
+            "site.yml": Fixtures.siteYML,
+            "reviews/m.md": "---\ntitle: \"Bell\\x07 & \\\"\\u0301 <b>\"\nmodel: m-1\nvendor: V\nreviewed: 2026-01-01\n---\n"
+                + "## Verdict\n\nRings \u{1}twice.\n",
+        ])
+        let output = content.deletingLastPathComponent().appendingPathComponent("Public")
+        _ = try await SiteBuilder.build(BuildOptions(content: content, output: output, themes: Fixtures.themes))
+        let feed = try XMLCollector.parse(Data(contentsOf: output.appendingPathComponent("feed.xml")))
+        #expect(feed.texts("feed/entry/title") == ["Bell & \"\u{301} <b>"])
+        #expect(feed.texts("feed/entry/content").first?.contains("Rings twice.") == true)
+        #expect(Escape.xml("\"\u{301}&\u{301}") == "&quot;\u{301}&amp;\u{301}")
+        #expect(Escape.xml("a\u{0}b\u{B}c\u{C}d\u{FFFE}\te\n'") == "abcd\te\n&apos;")
+    }
+
     @Test func sitemapListsPagesWithContentDates() async throws {
         let output = try await Self.built()
         let sitemap = try XMLCollector.parse(Data(contentsOf: output.appendingPathComponent("sitemap.xml")))

@@ -72,37 +72,8 @@ enum SVG {
         Element("g", attributes, children.map(\.node))
     }
 
-    /// Escapes the five XML specials (quotes too, so one function serves text and attributes) and
-    /// drops characters XML 1.0 forbids, which would make the whole document unparseable.
-    static func escape(_ text: String) -> String {
-        // Most chart text (numbers, ids, model names) needs nothing: return it without rebuilding it
-        // scalar by scalar. 0xEF may start U+FFFE or U+FFFF, so it takes the careful path too.
-        let clean = text.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: false
-            case 0x20...: true
-            default: byte == 0x09 || byte == 0x0A || byte == 0x0D
-            }
-        }
-        if clean { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Chart text and attribute values, escaped as `Escape.xml` does, apostrophe as `&#39;`.
+    static func escape(_ text: String) -> String { Escape.markup(text, apostrophe: "&#39;") }
 
     /// Coordinates with at most two decimals, no exponent, no locale, no "-0": a hundredth of a
     /// user unit is invisible, and fixed rounding keeps output byte-stable.

@@ -1,17 +1,37 @@
 /// Escaping for the text formats Verdict writes by hand.
 public enum Escape {
-    /// XML and HTML text and attribute values.
-    public static func xml(_ text: String) -> String {
+    /// XML and HTML text and attribute values: escapes the five specials (quotes too, so one function
+    /// serves text and attributes) and drops the characters XML 1.0 forbids, which would make a whole
+    /// feed or sitemap unparseable. Works on scalars, not Characters: a combining mark after `"` or `&`
+    /// forms one Character with it, which a Character comparison would let through unescaped.
+    public static func xml(_ text: String) -> String { markup(text, apostrophe: "&apos;") }
+
+    /// `xml` with the apostrophe written as `&#39;`, as in inline SVG, where HTML parsers read it.
+    static func markup(_ text: String, apostrophe: String) -> String {
+        // Most text (numbers, ids, names) needs nothing: return it after one scan of its bytes instead
+        // of rebuilding it. 0xEF may start U+FFFE or U+FFFF, so it takes the careful path too.
+        let clean = text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: false
+            case 0x20...: true
+            default: byte == 0x09 || byte == 0x0A || byte == 0x0D
+            }
+        }
+        if clean { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
+            case "'": out += apostrophe
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                let v = scalar.value
+                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
