@@ -154,6 +154,8 @@ struct OutputsTests {
         #expect(Escape.csv("a,b") == "\"a,b\"")
         #expect(Escape.csv("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(Escape.csv("two\nlines") == "\"two\nlines\"")
+        #expect(Escape.csv("a,\u{301}b") == "\"a,\u{301}b\"", "a comma sharing its Character with a combining mark")
+        #expect(Escape.csv("say \"\u{301}hi") == "\"say \"\"\u{301}hi\"")
         let output = try await Self.built()
         let csv = try Fixtures.read(output, "benchmarks/2026-05-01.csv")
         let lines = csv.components(separatedBy: "\r\n")

@@ -13,7 +13,18 @@ struct TemplateNode: MustacheParent, MustacheTransformable {
     let values: [String: Any]
 
     func child(named name: String) -> Any? {
-        values[name].map(TemplateNode.wrap)
+        guard let value = values[name] else { return nil }
+        if Self.isMarkup(name), let markup = value as? String { return TemplateText(markup: markup) }
+        return TemplateNode.wrap(value)
+    }
+
+    /// The keys whose strings are markup Verdict wrote itself (cmark's HTML, charts, JSON-LD), for
+    /// `{{{name}}}`: they are passed on untouched. Every other string is text.
+    static func isMarkup(_ key: String) -> Bool {
+        switch key {
+        case "html", "bodyHTML", "introHTML", "titleHTML", "verdictHTML", "content", "svg", "jsonLD": true
+        default: false
+        }
     }
 
     /// `count`, `empty`, `enumerated`, `sorted` work on the dictionary as before.
@@ -23,10 +34,10 @@ struct TemplateNode: MustacheParent, MustacheTransformable {
 
     static func wrap(_ value: Any) -> Any {
         switch value {
-        case let string as String: TemplateText(string)
+        case let string as String: TemplateText(text: string)
         case let dictionary as [String: Any]: TemplateNode(values: dictionary)
         case let nodes as [[String: Any]]: nodes.map(TemplateNode.init)
-        case let strings as [String]: strings.map(TemplateText.init)
+        case let strings as [String]: strings.map(TemplateText.init(text:))
         // Numbers, booleans and other lists are left as they are, so their transforms (`plusone`,
         // `sorted`, …) still apply.
         default: value
@@ -40,7 +51,11 @@ struct TemplateNode: MustacheParent, MustacheTransformable {
 struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable, Comparable {
     let renderText: String
 
-    init(_ text: String) { renderText = text }
+    /// Text, which the template escapes in `{{name}}`: see `Escape.isolatingSpecials` for why it is
+    /// prepared first.
+    init(text: String) { renderText = Escape.isolatingSpecials(text) }
+
+    init(markup: String) { renderText = markup }
 
     var isNull: Bool { false }
 
