@@ -23,6 +23,33 @@ struct BuildTests {
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("models/draft-model").path))
     }
 
+    /// An older snapshot often holds an earlier version of a reviewed model and not the model itself:
+    /// that builds. A letter typo in the same place stops the build at the snapshot's line.
+    @Test func olderVersionsInSnapshotsAreNotTypos() async throws {
+        func snapshot(_ date: String, _ model: String) -> String {
+            """
+            {"date": "\(date)", "metrics": [{"id": "score", "name": "Score", "better": "higher"}],
+             "results": [
+               {"model": "\(model)", "name": "M", "vendor": "V", "scores": {"score": 1}}
+             ]}
+            """
+        }
+        let files = ["site.yml": Fixtures.siteYML, "reviews/m.md": Fixtures.review(model: "gpt-4-0613"),
+                     "benchmarks/new.json": snapshot("2026-05-01", "gpt-4-0613")]
+        let versions = try Fixtures.site(files.merging(["benchmarks/old.json": snapshot("2026-01-01", "gpt-4-0314")]) { $1 })
+        let report = try await build(versions, into: versions.deletingLastPathComponent().appendingPathComponent("Public"))
+        #expect(report.snapshots == 2)
+
+        let typo = try Fixtures.site(files.merging(["benchmarks/old.json": snapshot("2026-01-01", "gtp-4-0613")]) { $1 })
+        do {
+            _ = try await build(typo, into: typo.deletingLastPathComponent().appendingPathComponent("Public"))
+            Issue.record("a typo'd model id built")
+        } catch {
+            #expect(error.diagnostics.map(\.description).contains { $0.hasSuffix("benchmarks/old.json:3: error: model \"gtp-4-0613\" matches no review; did you mean \"gpt-4-0613\"?") },
+                    "\(error.diagnostics)")
+        }
+    }
+
     @Test func reviewPageShowsTheReview() async throws {
         let output = try Fixtures.temporaryFolder().appendingPathComponent("Public")
         _ = try await build(Fixtures.content("basic"), into: output)

@@ -40,4 +40,13 @@ struct SuggestTests {
         #expect(Suggest.nearest(to: "coding", in: ["cooking"]) == nil, "two edits is past the limit for a six-letter word")
         #expect(Suggest.nearest(to: "coding", in: ["translation", "coding"]) == nil)
     }
+
+    @Test func modelVersionsAreNotTypos() {
+        #expect(Suggest.nearestModel(to: "gpt-4-0314", in: ["gpt-4-0613"]) == nil, "a date suffix")
+        #expect(Suggest.nearestModel(to: "qwen2-7b-instruct", in: ["qwen2-72b-instruct"]) == nil, "a size")
+        #expect(Suggest.nearestModel(to: "claude-2.0", in: ["claude-2.1", "claude-2.l"]) == "claude-2.l")
+        #expect(Suggest.nearestModel(to: "gpt-4o-mimi", in: ["gpt-4o-mini", "gpt-4o"]) == "gpt-4o-mini")
+        #expect(Suggest.nearestModel(to: "ok-l", in: ["ok-1"]) == "ok-1", "a letter for a digit is a typo")
+        #expect(Suggest.nearestModel(to: "gpt-41-mini", in: ["gpt-4.1-mini"]) == "gpt-4.1-mini", "a dropped dot")
+    }
 }

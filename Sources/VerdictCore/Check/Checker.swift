@@ -74,11 +74,11 @@ enum Checker {
         let meta = review.meta
         if site.snapshotsByModel[meta.model] == nil {
             var message = "model \"\(meta.model)\" is in no benchmark snapshot, so the page shows no benchmark data"
-            if suggest, let near = Suggest.nearest(to: meta.model, in: site.snapshotsByModel.keys) { message += "; did you mean \"\(near)\"?" }
+            if suggest, let near = Suggest.nearestModel(to: meta.model, in: site.snapshotsByModel.keys) { message += "; did you mean \"\(near)\"?" }
             problems.warning(review.path, meta.fieldLines["model"] ?? 1, message)
         }
         for alternative in meta.alternatives where !site.isKnown(model: alternative.value) {
-            if let near = Suggest.nearest(to: alternative.value, in: site.knownModels) {
+            if let near = Suggest.nearestModel(to: alternative.value, in: site.knownModels) {
                 problems.error(review.path, alternative.line, "alternative \"\(alternative.value)\" matches no reviewed or benchmarked model; did you mean \"\(near)\"?")
             } else {
                 problems.warning(review.path, alternative.line, "alternative \"\(alternative.value)\" matches no reviewed or benchmarked model; it is shown by its id")
@@ -89,14 +89,15 @@ enum Checker {
         }
     }
 
-    /// A snapshot row whose id is one typo away from a reviewed model missing from that snapshot.
+    /// A snapshot row whose id is one typo away from a reviewed model missing from that snapshot (a
+    /// different version of it is not a typo: `Suggest.nearestModel`).
     private static func checkSnapshotModels(_ site: Site) -> [Diagnostic] {
         var problems = DiagnosticList()
         lazy var reviewed = Set(site.reviewIndexByModel.keys)
         for snapshot in site.snapshots where snapshot.snapshot.results.contains(where: { site.reviewIndexByModel[$0.model] == nil }) {
             let candidates = reviewed.subtracting(snapshot.snapshot.results.map(\.model))
             for result in snapshot.snapshot.results where site.reviewIndexByModel[result.model] == nil {
-                if let near = Suggest.nearest(to: result.model, in: candidates) {
+                if let near = Suggest.nearestModel(to: result.model, in: candidates) {
                     problems.error(snapshot.snapshot.path, snapshot.snapshot.line(ofResult: result.model),
                                    "model \"\(result.model)\" matches no review; did you mean \"\(near)\"?")
                 }

@@ -16,6 +16,18 @@ enum Suggest {
         return best?.candidate
     }
 
+    /// `nearest` for model ids, leaving out ids that differ only in digits: `gpt-4-0314` beside a
+    /// reviewed `gpt-4-0613`, or `qwen2-7b` beside `qwen2-72b`, is another version or size of the model,
+    /// common in older snapshots, not a typo that should stop a build.
+    static func nearestModel(to id: String, in candidates: some Sequence<String>) -> String? {
+        let letters = withoutDigits(id)
+        return nearest(to: id, in: candidates.lazy.filter { withoutDigits($0) != letters })
+    }
+
+    private static func withoutDigits(_ id: String) -> String {
+        String(id.unicodeScalars.filter { !("0"..."9").contains($0) })
+    }
+
     /// Levenshtein distance over Unicode scalars; gives up early (returning limit + 1) past `limit`.
     /// Only cells within `limit` of the diagonal can stay under it, so only those are computed.
     static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
