@@ -1,7 +1,9 @@
 /// "Did you mean …?" for ids and tags: the nearest candidate by edit distance, if it is close enough
 /// to be a typo rather than a different name.
 enum Suggest {
-    static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    /// `accept` is asked only about candidates already close enough, so it may be slow.
+    static func nearest(to word: String, in candidates: some Sequence<String>,
+                        accepting accept: (String) -> Bool = { _ in true }) -> String? {
         let limit = max(1, min(3, word.count / 4))
         // The distance is counted in Unicode scalars, so lengths in scalars bound it from below.
         let length = word.unicodeScalars.count
@@ -9,7 +11,7 @@ enum Suggest {
         for candidate in candidates where candidate != word {
             guard abs(candidate.unicodeScalars.count - length) <= limit else { continue }
             let distance = editDistance(word, candidate, limit: limit)
-            if distance <= limit, best.map({ (distance, candidate) < ($0.distance, $0.candidate) }) ?? true {
+            if distance <= limit, best.map({ (distance, candidate) < ($0.distance, $0.candidate) }) ?? true, accept(candidate) {
                 best = (distance, candidate)
             }
         }
@@ -21,7 +23,7 @@ enum Suggest {
     /// common in older snapshots, not a typo that should stop a build.
     static func nearestModel(to id: String, in candidates: some Sequence<String>) -> String? {
         let letters = withoutDigits(id)
-        return nearest(to: id, in: candidates.lazy.filter { withoutDigits($0) != letters })
+        return nearest(to: id, in: candidates) { withoutDigits($0) != letters }
     }
 
     private static func withoutDigits(_ id: String) -> String {
