@@ -45,6 +45,16 @@ struct SnapshotTests {
         #expect(diagnostics.first?.line == 3)
     }
 
+    /// Foundation gives no position for a number too large for a Double; the number is found instead,
+    /// and not where the same digits appear inside a string.
+    @Test func numbersTooLargeHaveTheirLine() {
+        let text = "{\"date\": \"2026-05-22\", \"title\": \"1e400\",\n\"metrics\": [{\"id\": \"a\", \"name\": \"A\", \"better\": \"higher\"}],\n"
+            + "\"results\": [\n{\"model\": \"m\", \"name\": \"M\", \"vendor\": \"V\", \"scores\": {\"a\": 1e400}}]}"
+        let (_, diagnostics) = decode(text)
+        #expect(diagnostics.first?.message.contains("1e400") == true, "\(diagnostics)")
+        #expect(diagnostics.first?.line == 4)
+    }
+
     @Test func duplicateMetricsAndMissingFields() {
         let dup = #"{"date": "2026-05-22", "metrics": [{"id": "a", "name": "A", "better": "higher"}, {"id": "a", "name": "B", "better": "lower"}], "results": []}"#
         #expect(decode(dup).1.first?.message.contains("duplicate metric id") == true)

@@ -94,11 +94,42 @@ final class JSONLocator {
     var syntaxErrorLine: Int { syntaxError.line }
     var syntaxErrorMessage: String { syntaxError.message }
 
-    /// Foundation says "around character N"; N counts bytes from the start of the file.
+    /// Foundation says "around character N"; N counts bytes from the start of the file. A number too
+    /// large for a Double ("Number 1e400 is not representable") comes with no position, so the number
+    /// itself is looked for.
     private func line(atCharacterIn message: String) -> Int {
+        if let number = message.firstMatch(of: /^Number (\S+) is not representable/)?.output.1 {
+            return lineOfNumber(String(number)) ?? 1
+        }
         guard let range = message.range(of: "character ") else { return 1 }
         let digits = message[range.upperBound...].prefix { $0.isNumber }
         guard let offset = Int(digits) else { return 1 }
         return 1 + file.text.utf8.prefix(offset).count { $0 == UInt8(ascii: "\n") }
+    }
+
+    /// The line of the first number token spelled `literal`, outside strings.
+    private func lineOfNumber(_ literal: String) -> Int? {
+        let wanted = Array(literal.utf8)
+        var line = 1
+        var inString = false, escaped = false
+        var token: [UInt8] = []
+        func isNumberByte(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+        }
+        for byte in file.text.utf8 {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if isNumberByte(byte) {
+                token.append(byte)
+                continue
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            }
+            if token == wanted { return line }
+            token.removeAll(keepingCapacity: true)
+            if byte == UInt8(ascii: "\n") { line += 1 }
+        }
+        return token == wanted ? line : nil
     }
 }
