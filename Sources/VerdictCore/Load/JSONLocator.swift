@@ -60,26 +60,36 @@ final class JSONLocator {
 
     /// Foundation accepts `[1, 2,]`; other JSON tools do not, so such files are refused here.
     lazy var trailingCommaLine: Int? = {
-        var line = 1
-        var inString = false
-        var escaped = false
         var pendingCommaLine: Int?
-        for byte in file.text.utf8 {
-            if byte == UInt8(ascii: "\n") { line += 1 }
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
+        var found: Int?
+        forEachByteOutsideStrings { byte, line in
             switch byte {
-            case UInt8(ascii: "\""): inString = true; pendingCommaLine = nil
             case UInt8(ascii: ","): pendingCommaLine = line
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): if let comma = pendingCommaLine { return comma }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): if let comma = pendingCommaLine { found = comma; return false }
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): break
             default: pendingCommaLine = nil
             }
+            return true
         }
-        return nil
+        return found
     }()
+
+    /// Calls `body` with each byte outside string literals (a string's opening quote included) and
+    /// its line, until `body` returns false.
+    private func forEachByteOutsideStrings(_ body: (UInt8, Int) -> Bool) {
+        var line = 1
+        var inString = false
+        var escaped = false
+        for byte in file.text.utf8 {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+            } else {
+                if byte == UInt8(ascii: "\"") { inString = true }
+                if !body(byte, line) { return }
+            }
+            if byte == UInt8(ascii: "\n") { line += 1 }
+        }
+    }
 
     private lazy var syntaxError: (line: Int, message: String) = {
         do {
@@ -110,26 +120,23 @@ final class JSONLocator {
     /// The line of the first number token spelled `literal`, outside strings.
     private func lineOfNumber(_ literal: String) -> Int? {
         let wanted = Array(literal.utf8)
-        var line = 1
-        var inString = false, escaped = false
         var token: [UInt8] = []
+        var tokenLine = 1
+        var found: Int?
         func isNumberByte(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
                 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
         }
-        for byte in file.text.utf8 {
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-            } else if isNumberByte(byte) {
+        forEachByteOutsideStrings { byte, line in
+            if isNumberByte(byte) {
+                if token.isEmpty { tokenLine = line }
                 token.append(byte)
-                continue
-            } else if byte == UInt8(ascii: "\"") {
-                inString = true
+                return true
             }
-            if token == wanted { return line }
+            if token == wanted { found = tokenLine; return false }
             token.removeAll(keepingCapacity: true)
-            if byte == UInt8(ascii: "\n") { line += 1 }
+            return true
         }
-        return token == wanted ? line : nil
+        return found ?? (token == wanted ? tokenLine : nil)
     }
 }
