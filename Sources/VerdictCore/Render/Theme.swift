@@ -38,16 +38,8 @@ public struct Theme: Sendable {
                                            "theme \"\(name)\" not found: expected \(themes?.path ?? "Themes")/\(name)/templates/ (themes are looked up next to the content folder unless --themes is given)")])
         }
         let templates = directory.appendingPathComponent("templates")
-        let library: MustacheLibrary
-        do {
-            library = try await MustacheLibrary(directory: templates.path)
-        } catch let error as MustacheLibrary.ParserError {
-            throw BuildFailure([Diagnostic(path: templates.appendingPathComponent(error.filename).path,
-                                           line: error.context.lineNumber, column: error.context.columnNumber,
-                                           "template error: \(error.error)")])
-        } catch {
-            throw BuildFailure([Diagnostic(path: templates.path, line: 1, "cannot load templates: \(error)")])
-        }
+        let sources = try templateSources(in: templates)
+        let library = try parse(sources, in: templates)
         let missing = requiredTemplates.filter { library.getTemplate(named: $0) == nil }
         if !missing.isEmpty {
             throw BuildFailure(missing.map {
@@ -56,7 +48,7 @@ public struct Theme: Sendable {
             })
         }
         return Theme(name: name, directory: directory, library: library, staticFiles: staticFiles(in: directory),
-                     sources: templateSources(in: templates))
+                     sources: sources)
     }
 
     /// The same templates with the static files listed again: `verdict serve` keeps parsed templates
@@ -65,15 +57,44 @@ public struct Theme: Sendable {
         Theme(name: name, directory: directory, library: library, staticFiles: Theme.staticFiles(in: directory), sources: sources)
     }
 
-    private static func templateSources(in templates: URL) -> [String: String] {
+    /// Every `.mustache` file under `templates`, by its path without the extension (`partials/item`),
+    /// as swift-mustache's own folder loader names them.
+    private static func templateSources(in templates: URL) throws(BuildFailure) -> [String: String] {
         var sources: [String: String] = [:]
+        var unreadable: [Diagnostic] = []
         let enumerator = FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
             guard url.pathExtension == "mustache" else { continue }
             let name = DisplayPath.relative(url, under: templates).dropLast(".mustache".count)
-            sources[String(name)] = try? String(contentsOf: url, encoding: .utf8)
+            if let text = try? String(contentsOf: url, encoding: .utf8) {
+                sources[String(name)] = text
+            } else {
+                unreadable.append(Diagnostic(path: DisplayPath.of(url), line: 1, "cannot read template: it is not UTF-8 text"))
+            }
         }
+        if !unreadable.isEmpty { throw BuildFailure(unreadable.sorted()) }
         return sources
+    }
+
+    /// Parses each template behind `TemplateHTML.pragma`, reporting every template that fails, not only
+    /// the first.
+    private static func parse(_ sources: [String: String], in templates: URL) throws(BuildFailure) -> MustacheLibrary {
+        MustacheContentTypes.register(TemplateHTML(), named: TemplateHTML.name)
+        var parsed: [String: MustacheTemplate] = [:]
+        var failures: [Diagnostic] = []
+        for (name, source) in sources {
+            let path = DisplayPath.of(templates.appendingPathComponent("\(name).mustache"))
+            do {
+                parsed[name] = try MustacheTemplate(string: TemplateHTML.pragma + source)
+            } catch let error as MustacheTemplate.ParserError {
+                failures.append(Diagnostic(path: path, line: max(1, error.context.lineNumber - 1),
+                                           column: error.context.columnNumber, "template error: \(error.error)"))
+            } catch {
+                failures.append(Diagnostic(path: path, line: 1, "template error: \(error)"))
+            }
+        }
+        if !failures.isEmpty { throw BuildFailure(failures.sorted()) }
+        return MustacheLibrary(templates: parsed)
     }
 
     /// The template file and line most likely to have written `literal`: the page's own template first,

@@ -70,7 +70,8 @@ public enum Escape {
         return String(out)
     }
 
-    private static func isSpecial(_ byte: UInt8) -> Bool {
+    /// One of the five bytes HTML escaping replaces.
+    static func isSpecial(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "'")
     }
