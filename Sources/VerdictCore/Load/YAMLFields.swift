@@ -7,6 +7,10 @@ struct YAMLFields {
     /// File line of the first YAML line; Yams counts from 1 within the YAML text.
     let lineOffset: Int
     private let mapping: Node.Mapping
+    /// Values by key text. `Node.Mapping`'s own subscript scans every pair and resolves the tags of the
+    /// match through Yams' regular expressions, for each of the two or three lookups of every field
+    /// (about 2% of a 10,000-review build).
+    private let values: [String: Node]
     private let mappingLine: Int
     var diagnostics = DiagnosticList()
 
@@ -25,9 +29,13 @@ struct YAMLFields {
         switch node {
         case .mapping(let mapping)?:
             self.mapping = mapping
+            // The last of equal keys wins, as in `Node.Mapping`'s subscript (Yams refuses true duplicates).
+            self.values = Dictionary(mapping.compactMap { pair in pair.key.string.map { ($0, pair.value) } },
+                                     uniquingKeysWith: { _, last in last })
             self.mappingLine = (node?.mark?.line ?? 1) + firstLine - 1
         case nil:
             self.mapping = Node.Mapping([])
+            self.values = [:]
             self.mappingLine = firstLine
         case let other?:
             throw Diagnostic(path: path, line: (other.mark?.line ?? 1) + firstLine - 1,
@@ -58,10 +66,10 @@ struct YAMLFields {
 
     private func line(of node: Node) -> Int { (node.mark?.line ?? 1) + lineOffset }
 
-    func line(of key: String) -> Int { mapping[key].map(line(of:)) ?? mappingLine }
+    func line(of key: String) -> Int { values[key].map(line(of:)) ?? mappingLine }
 
     private func value(_ key: String) -> Node? {
-        guard let node = mapping[key] else { return nil }
+        guard let node = values[key] else { return nil }
         if case .scalar(let scalar) = node, scalar.style == .plain, node.null != nil { return nil }
         return node
     }
