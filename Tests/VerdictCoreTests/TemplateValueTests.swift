@@ -50,26 +50,26 @@ import Testing
         #expect(template.render(TemplateNode(values: Self.view())) == "Fish &amp; &lt;Chips&gt; &quot;quoted&quot; &#39;single&#39;")
     }
 
-    /// swift-mustache escapes Character by Character, so a quote that shares its Character with a
-    /// combining mark (after it) or a prepended mark (before it) used to end the attribute unescaped.
+    /// swift-mustache's own escaping compares Characters, so a quote that shares its Character with a
+    /// combining mark (after it) or a prepended mark (before it) ended the attribute unescaped. Theme
+    /// templates escape scalar by scalar (`TemplateHTML`).
     @Test(arguments: [
-        ("Q \"\u{301} onmouseover=alert(1)", "Q &quot;\u{200B}\u{301} onmouseover=alert(1)"),
-        ("\u{600}\"x", "\u{600}\u{200B}&quot;x"),
-        ("<\u{903}b>", "&lt;\u{200B}\u{903}b&gt;"),
-        ("a&\u{200D}'\u{FE0F}", "a&amp;\u{200B}\u{200D}&#39;\u{200B}\u{FE0F}"),
+        ("Q \"\u{301} onmouseover=alert(1)", "Q &quot;\u{301} onmouseover=alert(1)"),
+        ("\u{600}\"x", "\u{600}&quot;x"),
+        ("<\u{903}b>", "&lt;\u{903}b&gt;"),
+        ("a&\u{200D}'\u{FE0F}", "a&amp;\u{200D}&#39;\u{FE0F}"),
         ("café & thé \"ok\" 😀", "café &amp; thé &quot;ok&quot; 😀"),
     ])
     func specialsSharingACharacterAreStillEscaped(_ text: String, _ expected: String) throws {
-        let template = try MustacheTemplate(string: "<a title=\"{{t}}\">{{#list}}{{.}}{{/list}}")
-        let html = template.render(TemplateNode(values: ["t": text, "list": [text]]))
-        #expect(html == "<a title=\"\(expected)\">\(expected)")
+        let template = try TemplateHTML.template("<a title=\"{{t}}\">{{#list}}{{.}}{{/list}}{{#node}}{{t}}{{/node}}")
+        let html = template.render(TemplateNode(values: ["t": text, "list": [text], "node": ["t": text]]))
+        #expect(html == "<a title=\"\(expected)\">\(expected)\(expected)")
     }
 
-    @Test func markupKeysArePassedOnUntouched() throws {
+    @Test func tripleBracesPassTextOnUntouched() throws {
         let markup = "<p title=\"\u{301}x\">\u{600}\"</p>"
-        let template = try MustacheTemplate(string: "{{{html}}}|{{{introHTML}}}|{{{t}}}")
-        let html = template.render(TemplateNode(values: ["html": markup, "introHTML": markup, "t": markup]))
-        #expect(html == markup + "|" + markup + "|" + Escape.isolatingSpecials(markup))
-        #expect(Escape.isolatingSpecials(markup) != markup)
+        let template = try TemplateHTML.template("{{{html}}}|{{&t}}|{{t}}")
+        let html = template.render(TemplateNode(values: ["html": markup, "t": markup]))
+        #expect(html == markup + "|" + markup + "|&lt;p title=&quot;\u{301}x&quot;&gt;\u{600}&quot;&lt;/p&gt;")
     }
 }

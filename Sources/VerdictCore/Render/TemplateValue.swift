@@ -8,24 +8,12 @@ import Mustache
 /// String is rendered through `String(describing:)` after two more failed casts. A struct that conforms
 /// outright, and a string that renders itself, took 25–40% less template time in a standalone
 /// swift-mustache 2.1.1 benchmark, and about 10% less CPU for a whole build. Every template renders the
-/// same bytes either way (`TemplateValueTests`), except text whose quote or `<` shares a Character with
-/// a combining mark, which is made safe to escape first (`Escape.isolatingSpecials`).
+/// same bytes either way (`TemplateValueTests`).
 struct TemplateNode: MustacheParent, MustacheTransformable {
     let values: [String: Any]
 
     func child(named name: String) -> Any? {
-        guard let value = values[name] else { return nil }
-        if Self.isMarkup(name), let markup = value as? String { return TemplateText(markup: markup) }
-        return TemplateNode.wrap(value)
-    }
-
-    /// The keys whose strings are markup Verdict wrote itself (cmark's HTML, charts, JSON-LD), for
-    /// `{{{name}}}`: they are passed on untouched. Every other string is text.
-    static func isMarkup(_ key: String) -> Bool {
-        switch key {
-        case "html", "bodyHTML", "introHTML", "titleHTML", "verdictHTML", "content", "svg", "jsonLD": true
-        default: false
-        }
+        values[name].map(TemplateNode.wrap)
     }
 
     /// `count`, `empty`, `enumerated`, `sorted` work on the dictionary as before.
@@ -35,10 +23,10 @@ struct TemplateNode: MustacheParent, MustacheTransformable {
 
     static func wrap(_ value: Any) -> Any {
         switch value {
-        case let string as String: TemplateText(text: string)
+        case let string as String: TemplateText(string)
         case let dictionary as [String: Any]: TemplateNode(values: dictionary)
         case let nodes as [[String: Any]]: nodes.map(TemplateNode.init)
-        case let strings as [String]: strings.map(TemplateText.init(text:))
+        case let strings as [String]: strings.map(TemplateText.init)
         // Numbers, booleans and other lists are left as they are, so their transforms (`plusone`,
         // `sorted`, …) still apply.
         default: value
@@ -47,16 +35,12 @@ struct TemplateNode: MustacheParent, MustacheTransformable {
 }
 
 /// A string that renders itself, so swift-mustache skips `String(describing:)` and its casts. The
-/// template still escapes it in `{{name}}` and not in `{{{name}}}`. Comparable, so `sorted(list)` still
-/// sorts a list of strings.
+/// template still escapes it in `{{name}}` (with `TemplateHTML`) and not in `{{{name}}}`. Comparable, so
+/// `sorted(list)` still sorts a list of strings.
 struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable, Comparable {
     let renderText: String
 
-    /// Text, which the template escapes in `{{name}}`: see `Escape.isolatingSpecials` for why it is
-    /// prepared first.
-    init(text: String) { renderText = Escape.isolatingSpecials(text) }
-
-    init(markup: String) { renderText = markup }
+    init(_ text: String) { renderText = text }
 
     var isNull: Bool { false }
 

@@ -76,16 +76,15 @@ public struct Theme: Sendable {
         return sources
     }
 
-    /// Parses each template behind `TemplateHTML.pragma`, reporting every template that fails, not only
+    /// Parses each template (see `TemplateHTML.template`), reporting every template that fails, not only
     /// the first.
     private static func parse(_ sources: [String: String], in templates: URL) throws(BuildFailure) -> MustacheLibrary {
-        MustacheContentTypes.register(TemplateHTML(), named: TemplateHTML.name)
         var parsed: [String: MustacheTemplate] = [:]
         var failures: [Diagnostic] = []
         for (name, source) in sources {
             let path = DisplayPath.of(templates.appendingPathComponent("\(name).mustache"))
             do {
-                parsed[name] = try MustacheTemplate(string: TemplateHTML.pragma + source)
+                parsed[name] = try TemplateHTML.template(source)
             } catch let error as MustacheTemplate.ParserError {
                 failures.append(Diagnostic(path: path, line: max(1, error.context.lineNumber - 1),
                                            column: error.context.columnNumber, "template error: \(error.error)"))

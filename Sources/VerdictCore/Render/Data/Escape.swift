@@ -37,39 +37,6 @@ public enum Escape {
         return out
     }
 
-    /// Text for a template's `{{name}}`, where swift-mustache 2.1.1 escapes Character by Character and so
-    /// misses `"`, `<`, `>`, `&` or `'` when another scalar shares its Character (`"` + U+0301, U+0600 + `"`):
-    /// such a quote would end an attribute. A zero-width space, a grapheme break on both sides, stands
-    /// between the special and its neighbours, so it becomes a Character of its own and is escaped.
-    static func isolatingSpecials(_ text: String) -> String {
-        // Only a special with a non-ASCII byte next to it can share a Character (CR LF aside).
-        let bytes = text.utf8
-        var previous: UInt8 = 0
-        var pending = false
-        let shared = bytes.contains { byte in
-            defer { previous = byte }
-            if pending && byte >= 0x80 { return true }
-            pending = isSpecial(byte)
-            return pending && previous >= 0x80
-        }
-        guard shared else { return text }
-        var out = String.UnicodeScalarView()
-        for character in text {
-            let scalars = character.unicodeScalars
-            guard scalars.count > 1, scalars.contains(where: { $0.isASCII && isSpecial(UInt8($0.value)) }) else {
-                out.append(contentsOf: scalars)
-                continue
-            }
-            for (index, scalar) in scalars.enumerated() {
-                let special = scalar.isASCII && isSpecial(UInt8(scalar.value))
-                if special && index > 0 { out.append("\u{200B}") }
-                out.append(scalar)
-                if special && index < scalars.count - 1 { out.append("\u{200B}") }
-            }
-        }
-        return String(out)
-    }
-
     /// One of the five bytes HTML escaping replaces.
     static func isSpecial(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
