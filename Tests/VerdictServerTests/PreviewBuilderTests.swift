@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import VerdictCore
 
@@ -199,6 +202,37 @@ struct PreviewBuilderTests {
         let removed = try await builder.build()
         #expect(removed.removed == ["extra.txt"])
         try await expectSameAsBuild(site, "after static edits")
+    }
+
+    /// Two saves at the same size within one tick of the file system's clock leave a file's size, inode
+    /// and modification time as they were. The test puts the first save's modification time back on the
+    /// second, so that case happens every time, for a template and for a stylesheet.
+    @Test func sameSizeSavesWithinOneClockTickAreSeen() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let builder = builder(site)
+        _ = try await builder.build()
+        let layout = site.themes.appendingPathComponent("default/templates/layout.mustache")
+        try Self.rewriteKeepingModificationTime(layout, replacing: "Skip to content", with: "Jump to content")
+        let themed = try await builder.build()
+        #expect(themed.kind == .full, "a template edit renders every page")
+        try await expectSameAsBuild(site, "after a same-size template save")
+
+        let css = site.themes.appendingPathComponent("default/static/css/site.css")
+        try Self.rewriteKeepingModificationTime(css, replacing: "1. Tokens", with: "1. TOKENS")
+        let styled = try await builder.build()
+        #expect(styled.written == ["css/site.css"])
+        try await expectSameAsBuild(site, "after a same-size stylesheet save")
+    }
+
+    static func rewriteKeepingModificationTime(_ file: URL, replacing old: String, with new: String) throws {
+        var before = stat()
+        #expect(stat(file.path, &before) == 0)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(old) && old.utf8.count == new.utf8.count)
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: file)
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, file.path, &times, 0) == 0)
     }
 
     @Test func aFailedBuildWritesNothing() async throws {

@@ -76,25 +76,34 @@ extension PreviewBuilder {
         let changed = Mutex<[(String, Data, Fingerprint)]>([])
     }
 
-    /// A file's path and `stat` (size, modification time, inode); nil stamp when it cannot be read.
+    /// A static file's path and `stat`. A stamp taken within two seconds of the file's last change is not
+    /// trusted (`InputStamp.isRecent`): a second save in the same tick of the file system's clock, at the
+    /// same size, would leave it as it was. Such a stamp, or none, matches nothing, so the file is read
+    /// again; `copyStatics` still writes it only when its bytes changed.
     struct SourceStamp: Equatable, Sendable {
         let source: String
-        let stamp: FileStamp?
+        let stamp: InputStamp?
         init(_ url: URL) {
             source = url.path
-            stamp = FileStamp.of(url.resolvingSymlinksInPath().path)
+            stamp = InputStamp.of(url.resolvingSymlinksInPath().path).flatMap { $0.isRecent ? nil : $0 }
+        }
+
+        static func == (lhs: SourceStamp, rhs: SourceStamp) -> Bool {
+            lhs.source == rhs.source && lhs.stamp != nil && lhs.stamp == rhs.stamp
         }
     }
 
-    /// Names, sizes and modification times of a theme's files other than its static files (those are
-    /// compared one by one, so a stylesheet edit only copies the stylesheet).
+    /// The bytes of a theme's files other than its static files (those are compared one by one, so a
+    /// stylesheet edit only copies the stylesheet). Bytes, not stamps: templates are a few kilobytes, and
+    /// a template saved twice within one clock tick at the same size keeps its stamp.
     struct FolderStamp: Equatable, Sendable {
-        let files: [String: SourceStamp]
+        let files: [String: Fingerprint?]
         init(_ folder: URL) {
-            var files: [String: SourceStamp] = [:]
+            var files: [String: Fingerprint?] = [:]
             let root = folder.standardizedFileURL.path
-            for relative in (FolderWalk.entries(under: root) ?? []).map(\.path) where !relative.hasPrefix("static/") {
-                files[root + "/" + relative] = SourceStamp(URL(fileURLWithPath: root + "/" + relative))
+            for item in FolderWalk.entries(under: root) ?? [] where item.kind != .folder && !item.path.hasPrefix("static/") {
+                let path = root + "/" + item.path
+                files[path] = FileManager.default.contents(atPath: path).map(Fingerprint.init)
             }
             self.files = files
         }
