@@ -85,6 +85,13 @@ struct BuildTests {
         #expect(page.contains("<th scope=\"row\">Delta Four</th>"), "models without a review are not linked")
         #expect(page.contains("move-new"))
         #expect(page.contains("href=\"/desk/benchmarks/2026-02-01/\""), "links the previous snapshot")
+        // Ranks and cell classes come as ready strings (`rankLabel`, `class`): a tie shares rank 1, the
+        // unmeasured model has none, and the best value of the ranking column is both shaded and bold.
+        let ranks = page.components(separatedBy: "<td class=\"num rank\">").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(ranks == ["1", "1", "3", "—"])
+        #expect(page.components(separatedBy: "<td class=\"num rank-by best\">72</td>").count == 3)
+        #expect(page.contains("<td class=\"num rank-by\">—</td>"))
+        #expect(page.contains("<td class=\"num best\">100</td>"))
     }
 
     @Test func taxonomyPagesGroupItemsByModel() async throws {

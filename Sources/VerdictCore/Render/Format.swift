@@ -65,6 +65,11 @@ enum Format {
         rank.map { "\($0) of \(count)" } ?? "—"
     }
 
+    /// "3", or "—" without a rank: a leaderboard cell, one lookup instead of four for 500 rows.
+    static func rank(_ rank: Int?) -> String {
+        rank.map(String.init) ?? "—"
+    }
+
     /// A short label and a CSS-friendly class for a movement; `false` when there is none, so a nested
     /// Mustache section never falls back to a parent's movement.
     static func movement(_ movement: Movement?) -> Any {

@@ -53,11 +53,13 @@ struct LabelPlacer: Sendable {
     /// single direction, so this ends after at most `occupied.count` moves.
     private func slide(_ box: ChartRect, downwards: Bool) -> ChartRect {
         var box = box
+        // The box only moves up or down, so only boxes overlapping its columns can ever be hit: a
+        // leaderboard's scatter has 500 points to slide past, for every label and every retry.
+        let column = occupied.filter { $0.minX < box.maxX && box.minX < $0.maxX }
         while true {
-            // The farthest edge among the boxes hit, found in one pass: a leaderboard's scatter has
-            // 500 points to slide past, for every label and every retry.
+            // The farthest edge among the boxes hit, found in one pass.
             var edge: Double?
-            for other in occupied where other.overlaps(box) {
+            for other in column where other.overlaps(box) {
                 edge = downwards ? max(edge ?? other.maxY, other.maxY) : min(edge ?? other.minY, other.minY)
             }
             guard let edge else { return box }

@@ -12,7 +12,15 @@ enum TextMetrics {
 
     private static func em(_ character: Character) -> Double {
         guard let ascii = character.asciiValue else { return 1 }
-        switch Character(Unicode.Scalar(ascii)) {
+        return asciiEms[Int(ascii)]
+    }
+
+    /// Looked up, not matched: a switch on Characters compares strings case by case, and every label
+    /// of every chart is measured, some several times while being placed or truncated.
+    private static let asciiEms: [Double] = (0..<128).map { emOfASCII(Character(Unicode.Scalar(UInt8($0)))) }
+
+    private static func emOfASCII(_ character: Character) -> Double {
+        switch character {
         case "i", "j", "l", "I", ".", ",", ":", ";", "'", "!", "|": return 0.3
         case "f", "t", "r", "(", ")", "[", "]", "-", " ", "/": return 0.36
         case "m", "w", "M", "W", "%", "@": return 0.88

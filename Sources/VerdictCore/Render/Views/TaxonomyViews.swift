@@ -52,6 +52,7 @@ extension Renderer {
             metric["rows"] = ranking.entries.map { entry -> [String: Any] in
                 var row = modelCell(entry.result)
                 row["rank"] = entry.rank ?? false
+                row["rankLabel"] = Format.rank(entry.rank)
                 row["value"] = Format.value(entry.value, unit: ranking.metric.unit)
                 return row
             }
