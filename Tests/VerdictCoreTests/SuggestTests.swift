@@ -48,5 +48,14 @@ struct SuggestTests {
         #expect(Suggest.nearestModel(to: "gpt-4o-mimi", in: ["gpt-4o-mini", "gpt-4o"]) == "gpt-4o-mini")
         #expect(Suggest.nearestModel(to: "ok-l", in: ["ok-1"]) == "ok-1", "a letter for a digit is a typo")
         #expect(Suggest.nearestModel(to: "gpt-41-mini", in: ["gpt-4.1-mini"]) == "gpt-4.1-mini", "a dropped dot")
+        // Real leaderboards (arena-hard, 2024-07-31) hold qwen2-72b-instruct; the sample site's review of
+        // Llama 3.1 8B names qwen2.5-7b-instruct as an alternative, and the build stopped on it.
+        #expect(Suggest.nearestModel(to: "qwen2.5-7b-instruct", in: ["qwen2-72b-instruct"]) == nil, "a version and a size")
+        #expect(Suggest.nearestModel(to: "llama-3-8b", in: ["llama-3.1-8b"]) == nil, "a point release")
+        #expect(Suggest.nearestModel(to: "gemini-15-pro", in: ["gemini-1.5-pro"]) == "gemini-1.5-pro", "the same digits")
+        #expect(Suggest.nearestModel(to: "gpt-4.1-mini-2025-04-14", in: ["gpt-4.1-nano-2025-04-14"]) == nil, "another word")
+        #expect(Suggest.nearestModel(to: "gemini-1.5-pro", in: ["gemini-1.5-max"]) == nil, "another word")
+        #expect(Suggest.nearestModel(to: "gtp-4-0613", in: ["gpt-4-0613"]) == "gpt-4-0613", "swapped letters")
+        #expect(Suggest.nearestModel(to: "gpt-4o-nini", in: ["gpt-4o-mini"]) == "gpt-4o-mini", "one letter of a word")
     }
 }

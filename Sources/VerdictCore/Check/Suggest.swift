@@ -18,16 +18,46 @@ enum Suggest {
         return best?.candidate
     }
 
-    /// `nearest` for model ids, leaving out ids that differ only in digits: `gpt-4-0314` beside a
-    /// reviewed `gpt-4-0613`, or `qwen2-7b` beside `qwen2-72b`, is another version or size of the model,
-    /// common in older snapshots, not a typo that should stop a build.
+    /// `nearest` for model ids, leaving out ids that differ only in their numbers: `gpt-4-0314` beside a
+    /// reviewed `gpt-4-0613`, `qwen2-7b` beside `qwen2-72b` or `qwen2.5-7b` beside `qwen2-72b` is another
+    /// version or size of the model, common in real leaderboards, not a typo that should stop a build.
+    /// The same digits with a dot dropped or added (`gpt-41-mini` for `gpt-4.1-mini`) is still a typo.
+    /// So are ids that differ in one whole word (`gpt-4.1-mini` beside `gpt-4.1-nano`): two models.
     static func nearestModel(to id: String, in candidates: some Sequence<String>) -> String? {
-        let letters = withoutDigits(id)
-        return nearest(to: id, in: candidates) { withoutDigits($0) != letters }
+        let (text, digits) = numbersApart(id)
+        return nearest(to: id, in: candidates) { candidate in
+            let other = numbersApart(candidate)
+            return (other.text != text || other.digits == digits) && !differInOneWord(id, candidate)
+        }
     }
 
-    private static func withoutDigits(_ id: String) -> String {
-        String(id.unicodeScalars.filter { !("0"..."9").contains($0) })
+    /// True when the ids are the same but for one word of three or more letters that shares neither
+    /// its first nor its last letter with the other's: `mini` and `nano` are different words, while
+    /// `mimi` for `mini` or `gtp` for `gpt` are slips of the keyboard.
+    private static func differInOneWord(_ a: String, _ b: String) -> Bool {
+        let isSeparator: (Character) -> Bool = { "-_./: ".contains($0) }
+        guard a.filter(isSeparator) == b.filter(isSeparator) else { return false }
+        let pairs = zip(a.split(omittingEmptySubsequences: false, whereSeparator: isSeparator),
+                        b.split(omittingEmptySubsequences: false, whereSeparator: isSeparator))
+            .filter { $0 != $1 }
+        guard pairs.count == 1, let (x, y) = pairs.first, x.count >= 3, y.count >= 3 else { return false }
+        return x.first != y.first && x.last != y.last
+    }
+
+    /// The id's text without its numbers (digits, and dots beside a digit), and the digits alone:
+    /// `qwen2.5-7b` → (`qwen-b`, `257`).
+    private static func numbersApart(_ id: String) -> (text: String, digits: String) {
+        let scalars = Array(id.unicodeScalars)
+        let isDigit = { (index: Int) in scalars.indices.contains(index) && ("0"..."9").contains(scalars[index]) }
+        var text = String.UnicodeScalarView(), digits = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if isDigit(index) {
+                digits.append(scalar)
+            } else if !(scalar == "." && (isDigit(index - 1) || isDigit(index + 1))) {
+                text.append(scalar)
+            }
+        }
+        return (String(text), String(digits))
     }
 
     /// Levenshtein distance over Unicode scalars; gives up early (returning limit + 1) past `limit`.
