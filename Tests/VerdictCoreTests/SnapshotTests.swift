@@ -55,6 +55,22 @@ struct SnapshotTests {
         #expect(diagnostics.first?.line == 4)
     }
 
+    /// Files from other evaluation tools say what they are, at the field that failed; a snapshot with one
+    /// wrong field gets no such hint.
+    @Test func otherToolsOutputIsNamed() {
+        let harness = "{\"results\": {\"arc_easy\": {\"acc,none\": 0.43}},\n\"versions\": {\"arc_easy\": 1},\n\"date\": 1737780523.6}"
+        let (_, found) = decode(harness)
+        #expect(found.count == 1)
+        #expect(found.first?.line == 3)
+        #expect(found.first?.message.hasPrefix("`date` must be text; this looks like lm-evaluation-harness output") == true, "\(found)")
+        let table = #"{"title": "Safety", "header": [{"value": "Model"}], "rows": [[{"value": "m"}]]}"#
+        #expect(decode(table).1.first?.message.contains("; this file is not a Verdict snapshot: a snapshot is an object with `date`") == true)
+        let list = #"[{"model": "m", "score": 1}]"#
+        #expect(decode(list).1.first?.message.contains("this file is not a Verdict snapshot") == true)
+        let wrongField = #"{"date": 20260522, "metrics": [], "results": []}"#
+        #expect(decode(wrongField).1.first?.message == "`date` must be text")
+    }
+
     @Test func duplicateMetricsAndMissingFields() {
         let dup = #"{"date": "2026-05-22", "metrics": [{"id": "a", "name": "A", "better": "higher"}, {"id": "a", "name": "B", "better": "lower"}], "results": []}"#
         #expect(decode(dup).1.first?.message.contains("duplicate metric id") == true)

@@ -55,7 +55,10 @@ enum SnapshotDecoder {
         do {
             raw = try JSONDecoder().decode(File.self, from: Data(file.text.utf8))
         } catch let error as DecodingError {
-            return (nil, [diagnostic(for: error, locator: locator)])
+            let found = diagnostic(for: error, locator: locator)
+            guard let foreign = foreignFormat(file) else { return (nil, [found]) }
+            return (nil, [Diagnostic(path: found.path, line: found.line, column: found.column, severity: found.severity,
+                                     found.message + "; " + foreign)])
         } catch {
             return (nil, [Diagnostic(path: file.path, line: 1, "invalid JSON: \(error.localizedDescription)")])
         }
@@ -132,6 +135,20 @@ enum SnapshotDecoder {
                              "no result has a value for metric \"\(metric.id)\"; remove it or add the scores")
         }
         return (Snapshot(file: locator.file, date: date, title: title, rankBy: rankBy, metrics: metrics, results: results), problems.items)
+    }
+
+    /// Output of other evaluation tools dropped into `benchmarks/` fails on its first field, and that
+    /// message alone ("`date` must be text") sends the editor down the wrong path: say what the file is.
+    /// Nil when the file has a snapshot's shape and only a field is wrong.
+    private static func foreignFormat(_ file: SourceFile) -> String? {
+        let root = try? JSONSerialization.jsonObject(with: Data(file.text.utf8))
+        let object = root as? [String: Any]
+        if object?["metrics"] is [Any], object?["results"] is [Any] { return nil }
+        let shape = "a snapshot is an object with `date` (YYYY-MM-DD), `metrics` and `results` lists (README: Content format)"
+        if let object, object["results"] is [String: Any], object["versions"] != nil || object["configs"] != nil || object["config"] != nil {
+            return "this looks like lm-evaluation-harness output, not a Verdict snapshot: \(shape); convert it first"
+        }
+        return "this file is not a Verdict snapshot: \(shape)"
     }
 
     private static func diagnostic(for error: DecodingError, locator: JSONLocator) -> Diagnostic {
