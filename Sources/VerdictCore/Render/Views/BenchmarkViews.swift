@@ -62,14 +62,15 @@ extension Renderer {
         if includeCells {
             row["cells"] = snapshot.snapshot.metrics.map { metric -> [String: Any] in
                 let value = entry.result.scores[metric.id]
+                let isRankBy = metric.id == snapshot.snapshot.rankBy
                 // The unit is in the column header, so cells hold bare numbers.
-                var cell: [String: Any] = ["value": value.map(Format.number) ?? "—", "isRankBy": metric.id == snapshot.snapshot.rankBy]
+                var cell: [String: Any] = ["value": value.map(Format.number) ?? "—", "isRankBy": isRankBy]
                 let rank = snapshot.ranking(metric.id)?.rank(of: entry.result.model)
                 cell["rank"] = rank ?? false
                 cell["isBest"] = rank == 1
                 // All of a cell's classes in one string: a snapshot page has 7,500 cells, and two
                 // sections per cell cost more than the rest of the row.
-                cell["class"] = "num" + (metric.id == snapshot.snapshot.rankBy ? " rank-by" : "") + (rank == 1 ? " best" : "")
+                cell["class"] = "num" + (isRankBy ? " rank-by" : "") + (rank == 1 ? " best" : "")
                 return cell
             }
         }
