@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "verdict", targets: ["verdict"]),
         .library(name: "VerdictCore", targets: ["VerdictCore"]),
+        .library(name: "VerdictTemplates", targets: ["VerdictTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,10 +29,15 @@ let package = Package(
             name: "VerdictMarkdown",
             dependencies: ["CMark"]
         ),
+        // Verdict's own Mustache engine: Foundation only, so it stays reusable outside Verdict.
+        .target(
+            name: "VerdictTemplates"
+        ),
         .target(
             name: "VerdictCore",
             dependencies: [
                 "VerdictMarkdown",
+                "VerdictTemplates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -58,6 +64,10 @@ let package = Package(
         .testTarget(
             name: "VerdictCoreTests",
             dependencies: ["VerdictCore", "VerdictMarkdown", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .testTarget(
+            name: "VerdictTemplatesTests",
+            dependencies: ["VerdictTemplates"]
         ),
         // Tests talk to a real server over a socket with a small raw HTTP client (no HummingbirdTesting:
         // it would add AsyncHTTPClient and NIOSSL to every test build, and could not send malformed requests).
