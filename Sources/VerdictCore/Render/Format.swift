@@ -1,4 +1,5 @@
 import Foundation
+import VerdictTemplates
 
 /// Number and movement formatting shared by every page, so a score reads the same everywhere.
 enum Format {
@@ -72,15 +73,15 @@ enum Format {
 
     /// A short label and a CSS-friendly class for a movement; `false` when there is none, so a nested
     /// Mustache section never falls back to a parent's movement.
-    static func movement(_ movement: Movement?) -> Any {
+    static func movement(_ movement: Movement?) -> TemplateValue {
         guard let movement else { return false }
         switch movement {
         case .new: return ["label": "new", "class": "new", "title": "Not in the previous snapshot"]
         case .unranked: return ["label": "–", "class": "same", "title": "Not ranked in both snapshots"]
         case .change(let delta) where delta > 0:
-            return ["label": "▲ \(delta)", "class": "up", "title": "Up \(delta) place\(delta == 1 ? "" : "s") since the previous snapshot"]
+            return ["label": .text("▲ \(delta)"), "class": "up", "title": .text("Up \(delta) place\(delta == 1 ? "" : "s") since the previous snapshot")]
         case .change(let delta) where delta < 0:
-            return ["label": "▼ \(-delta)", "class": "down", "title": "Down \(-delta) place\(delta == -1 ? "" : "s") since the previous snapshot"]
+            return ["label": .text("▼ \(-delta)"), "class": "down", "title": .text("Down \(-delta) place\(delta == -1 ? "" : "s") since the previous snapshot")]
         case .change:
             return ["label": "=", "class": "same", "title": "Same rank as in the previous snapshot"]
         }
