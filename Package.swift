@@ -12,7 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
@@ -39,7 +38,6 @@ let package = Package(
                 "VerdictMarkdown",
                 "VerdictTemplates",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
@@ -63,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VerdictCoreTests",
-            dependencies: ["VerdictCore", "VerdictMarkdown", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["VerdictCore", "VerdictMarkdown", "VerdictTemplates"]
         ),
         .testTarget(
             name: "VerdictTemplatesTests",
