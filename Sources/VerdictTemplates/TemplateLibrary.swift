@@ -87,7 +87,7 @@ public struct TemplateLibrary: Sendable {
         renderer.render(compiled[target], TemplateRenderer.Context())
         if renderer.tooDeep {
             buffer = renderer.out
-            throw TemplateRenderError(template: name, message: "partials nested more than \(TemplateRenderer.maximumDepth) deep: does a template include itself?")
+            throw TemplateRenderError(template: name, message: "partials or blocks nested more than \(TemplateRenderer.maximumDepth) deep, or more than \(TemplateRenderer.maximumExpansions) expanded: does a template include itself?")
         }
         buffer = renderer.out
         usage = renderer.usage

@@ -14,9 +14,13 @@
 /// - The list position (`first()`, `last()`, `index()`, …) belongs to the innermost list section; a
 ///   section over a non-list value, a partial or a block starts without one.
 struct TemplateRenderer {
-    /// How deep partials and parents may nest before rendering stops: deep enough for any real theme,
-    /// shallow enough that a template including itself ends with an error instead of a stack overflow.
+    /// How deep partials, parents and blocks may nest before rendering stops: deep enough for any real
+    /// theme, shallow enough that a template including itself ends with an error instead of a stack
+    /// overflow.
     static let maximumDepth = 100
+    /// How many partials, parents and blocks one render may expand in all: a block whose override
+    /// expands itself twice would otherwise double the work at every level and never finish.
+    static let maximumExpansions = 1_000_000
 
     struct Context {
         var position: ListPosition?
@@ -31,6 +35,7 @@ struct TemplateRenderer {
     var stack: [TemplateValue]
     var usage: TemplateTagUsage?
     var tooDeep = false
+    var expansions = 0
 
     init(templates: [[TemplateNode]], out: [UInt8], root: TemplateValue, usage: TemplateTagUsage?) {
         self.templates = templates
@@ -131,7 +136,8 @@ struct TemplateRenderer {
 
         case .partial(let target, let indentation, let overrides):
             guard target >= 0 else { return }
-            guard context.depth < Self.maximumDepth else {
+            expansions += 1
+            guard context.depth < Self.maximumDepth, expansions <= Self.maximumExpansions else {
                 tooDeep = true
                 return
             }
@@ -148,8 +154,15 @@ struct TemplateRenderer {
             render(templates[target], inner)
 
         case .block(let id, let defaultContent, let indentation):
+            // A block's override may expand the same block again: counted like a partial.
+            expansions += 1
+            guard context.depth < Self.maximumDepth, expansions <= Self.maximumExpansions else {
+                tooDeep = true
+                return
+            }
             var inner = context
             inner.position = nil
+            inner.depth += 1
             inner.indentation = (context.indentation ?? []) + indentation
             if let override = context.overrides?.first(where: { $0.id == id }) {
                 render(override.content, inner)
