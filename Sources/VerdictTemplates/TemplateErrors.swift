@@ -35,6 +35,7 @@ public struct TemplateLibraryError: Error, Sendable, Equatable, CustomStringConv
 /// A render asked for a template the library does not have.
 public struct TemplateNotFound: Error, Sendable, Equatable, CustomStringConvertible {
     public let name: String
+    public init(name: String) { self.name = name }
     public var description: String { "no template named \"\(name)\"" }
 }
 
@@ -43,6 +44,11 @@ public struct TemplateJSONError: Error, Sendable, Equatable, CustomStringConvert
     public let line: Int
     public let column: Int
     public let message: String
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
     public var description: String { "\(line):\(column): \(message)" }
 }
 
