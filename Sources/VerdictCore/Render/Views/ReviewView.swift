@@ -35,8 +35,9 @@ extension Renderer {
     private func sectionView(_ section: Section, review: Review) -> TemplateValue {
         let parts: [TemplateValue] = section.parts.map { part in
             switch part {
-            case .html(let html): return ["html": .html(html)]
-            case .item(let item): return ["item": itemView(item, role: section.role, review: review)]
+            // Each part states both keys, so a section of plain paragraphs does not leave `item` unknown.
+            case .html(let html): return ["html": .html(html), "item": false]
+            case .item(let item): return ["html": false, "item": itemView(item, role: section.role, review: review)]
             }
         }
         var view = TemplateObject([
