@@ -13,6 +13,9 @@ enum ThemeLint {
             /// The view of the first page (in route order) that missed the tag, and the nearest name it offered.
             var route = Int.max
             var suggestion: String?
+            /// On that page, a leading part of the dotted name held a value with no fields (`benchmark` is
+            /// null in `benchmark.newerData`): the name is not misspelt, the page just has nothing there.
+            var throughValue = false
         }
 
         private struct State {
@@ -32,17 +35,23 @@ enum ThemeLint {
             // report does not depend on the order pages finished in; a misspelt key in the layout misses on
             // every page, and the names of a big view take a while to list.
             let wanted = missed.isEmpty ? [] : state.withLock { state in missed.filter { route < (state.misses[$0]?.route ?? .max) } }
-            var suggestions: [Int: String?] = [:]
+            var suggestions: [Int: (name: String?, throughValue: Bool)] = [:]
             if !wanted.isEmpty {
-                let names = ThemeLint.names(in: view)
-                for tag in wanted { suggestions[tag] = ThemeLint.nearest(to: tags[tag].name, in: names) }
+                let (names, values) = ThemeLint.names(in: view)
+                for tag in wanted {
+                    let parts = tags[tag].name.split(separator: ".")
+                    let throughValue = parts.count > 1 && (1..<parts.count).contains { values.contains(parts[..<$0].joined(separator: ".")) }
+                    suggestions[tag] = (ThemeLint.nearest(to: tags[tag].name, in: names), throughValue)
+                }
             }
             state.withLock { state in
                 state.usage.formUnion(usage)
                 for tag in missed {
                     var miss = state.misses[tag] ?? Miss()
                     miss.pages += 1
-                    if let suggestion = suggestions[tag], route < miss.route { (miss.route, miss.suggestion) = (route, suggestion) }
+                    if let found = suggestions[tag], route < miss.route {
+                        (miss.route, miss.suggestion, miss.throughValue) = (route, found.name, found.throughValue)
+                    }
                     state.misses[tag] = miss
                 }
             }
@@ -52,7 +61,7 @@ enum ThemeLint {
         func report(theme: Theme) -> [Diagnostic] {
             let tags = theme.tags
             return state.withLock { state in
-                state.usage.unresolved.map { index in
+                state.usage.unresolved.filter { !(state.misses[$0]?.throughValue ?? false) }.map { index in
                     let tag = tags[index], miss = state.misses[index] ?? Miss()
                     let pages = miss.pages == 1 ? "the 1 page" : "all \(miss.pages) pages"
                     let hint = miss.suggestion.map { "; did you mean `\($0)`?" } ?? "; no page's view has a name like it"
@@ -97,15 +106,21 @@ enum ThemeLint {
     }
 
     /// Every name a tag could reach in `view`: each dotted path from the top (`review.title`) and each
-    /// path from a nested object or list element (`title`, as written inside `{{#review}}`).
-    static func names(in view: TemplateValue) -> Set<String> {
-        var names: Set<String> = []
+    /// path from a nested object or list element (`title`, as written inside `{{#review}}`); and, of
+    /// those, the ones that hold a value without fields (null, false, text, a number).
+    static func names(in view: TemplateValue) -> (names: Set<String>, values: Set<String>) {
+        var names: Set<String> = [], values: Set<String> = []
         func walk(_ value: TemplateValue, path: [String]) {
             switch value {
             case .object(let object):
                 for (key, field) in object.fields {
                     let full = path + [key]
-                    for start in full.indices { names.insert(full[start...].joined(separator: ".")) }
+                    let isValue = if case .object = field { false } else if case .list = field { false } else { true }
+                    for start in full.indices {
+                        let name = full[start...].joined(separator: ".")
+                        names.insert(name)
+                        if isValue { values.insert(name) }
+                    }
                     walk(field, path: full)
                 }
             case .list(let elements):
@@ -115,6 +130,6 @@ enum ThemeLint {
             }
         }
         walk(view, path: [])
-        return names
+        return (names, values)
     }
 }
