@@ -130,20 +130,20 @@ struct YAMLFields {
     }
 
     /// A list of text items; a single text value is refused so `alternatives: a, b` is not misread.
-    mutating func stringList(_ key: String) -> [(value: String, line: Int)] {
+    mutating func stringList(_ key: String) -> [(value: String, line: Int, column: Int)] {
         guard let node = value(key) else { return [] }
         guard case .sequence(let sequence) = node else {
             diagnostics.error(path, line(of: node),
                               "`\(key)` must be a list (one `- item` per line, or [a, b]), found \(YAMLFields.describe(node))")
             return []
         }
-        var out: [(String, Int)] = []
+        var out: [(String, Int, Int)] = []
         for element in sequence {
             guard case .scalar(let scalar) = element, !scalar.string.isEmpty else {
                 diagnostics.error(path, line(of: element), "each entry of `\(key)` must be text, found \(YAMLFields.describe(element))")
                 continue
             }
-            out.append((scalar.string, line(of: element)))
+            out.append((scalar.string, line(of: element), element.mark?.column ?? 1))
         }
         return out
     }
