@@ -1,0 +1,103 @@
+import Foundation
+
+/// The built-in table that puts one benchmark from different tools and spellings in one column:
+/// lm-evaluation-harness task names, model-index `dataset.type`/`config`, Open LLM Leaderboard columns,
+/// `harness|arc:challenge|25` keys.
+enum BenchmarkCatalog {
+    struct Benchmark: Sendable {
+        let id: String
+        let name: String
+        /// The main metric, most preferred first: `metric` or `metric@filter`.
+        let main: [String]
+        /// Spellings, compared after `key(_:)`.
+        let spellings: [String]
+    }
+
+    /// In the order metrics are written.
+    static let benchmarks: [Benchmark] = [
+        Benchmark(id: "arc_challenge", name: "ARC-Challenge", main: ["acc_norm"],
+                  spellings: ["arc_challenge", "arc:challenge", "ai2_arc/ARC-Challenge", "allenai/ai2_arc/ARC-Challenge",
+                              "ARC", "ARC-Challenge", "AI2 Reasoning Challenge", "leaderboard_arc_challenge"]),
+        Benchmark(id: "arc_easy", name: "ARC-Easy", main: ["acc_norm"],
+                  spellings: ["arc_easy", "arc:easy", "ai2_arc/ARC-Easy", "allenai/ai2_arc/ARC-Easy", "ARC-Easy"]),
+        Benchmark(id: "hellaswag", name: "HellaSwag", main: ["acc_norm"],
+                  spellings: ["hellaswag", "Rowan/hellaswag", "HellaSwag"]),
+        Benchmark(id: "mmlu", name: "MMLU", main: ["acc", "accuracy"],
+                  spellings: ["mmlu", "cais/mmlu", "cais/mmlu/all", "hendrycks_test", "hendrycksTest", "MMLU", "mmlu_0_shot", "mmlu_5_shot"]),
+        Benchmark(id: "truthfulqa_mc2", name: "TruthfulQA MC2", main: ["mc2", "acc"],
+                  spellings: ["truthfulqa_mc2", "truthfulqa_mc", "truthfulqa:mc", "truthful_qa/multiple_choice", "truthful_qa",
+                              "truthfulqa", "TruthfulQA", "TruthfulQA MC2"]),
+        Benchmark(id: "winogrande", name: "Winogrande", main: ["acc"],
+                  spellings: ["winogrande", "winogrande_xl", "winogrande/winogrande_xl", "allenai/winogrande", "Winogrande"]),
+        Benchmark(id: "gsm8k", name: "GSM8K", main: ["exact_match@strict-match", "exact_match", "acc", "accuracy"],
+                  spellings: ["gsm8k", "gsm8k/main", "openai/gsm8k", "GSM8K"]),
+        Benchmark(id: "piqa", name: "PIQA", main: ["acc_norm"], spellings: ["piqa", "ybisk/piqa", "PIQA"]),
+        Benchmark(id: "boolq", name: "BoolQ", main: ["acc"],
+                  spellings: ["boolq", "super_glue/boolq", "google/boolq", "BoolQ"]),
+        Benchmark(id: "openbookqa", name: "OpenBookQA", main: ["acc_norm"],
+                  spellings: ["openbookqa", "allenai/openbookqa", "openbookqa/main", "OpenBookQA"]),
+        Benchmark(id: "humaneval", name: "HumanEval", main: ["pass@1", "pass_at_1"],
+                  spellings: ["humaneval", "openai_humaneval", "openai/openai_humaneval", "HumanEval"]),
+        Benchmark(id: "mbpp", name: "MBPP", main: ["pass@1", "pass_at_1"],
+                  spellings: ["mbpp", "google-research-datasets/mbpp", "mbpp/full", "MBPP"]),
+    ]
+
+    private static let byKey: [String: Int] = {
+        var out: [String: Int] = [:]
+        for (index, benchmark) in benchmarks.enumerated() {
+            for spelling in benchmark.spellings + [benchmark.id] { out[key(spelling)] = index }
+        }
+        return out
+    }()
+
+    /// The canonical benchmark for the first of `spellings` that names one.
+    static func lookup(_ spellings: [String]) -> (benchmark: Benchmark, order: Int)? {
+        for spelling in spellings {
+            if let index = byKey[key(spelling)] { return (benchmarks[index], index) }
+        }
+        return nil
+    }
+
+    /// `ARC (25-shot)`, `harness|arc:challenge|25`, `ARC-Challenge` all become `arcchallenge`-like keys.
+    static func key(_ spelling: String) -> String {
+        var text = spelling.lowercased()
+        let parts = text.split(separator: "|", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0] == "harness" { text = String(parts[1]) }
+        text = text.replacing(/\(\s*\d+\s*-?\s*shots?\s*\)/, with: "")
+        // `+` stays: `humaneval+` (evalplus' harder tests) is another benchmark than `humaneval`.
+        return String(text.unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "+" }.map(Character.init))
+    }
+
+    /// `ARC (25-shot)`, `HellaSwag (10-Shot)`, `harness|arc:challenge|25`.
+    static func shots(inName name: String) -> Int? {
+        let parts = name.split(separator: "|", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0] == "harness", let shots = Int(parts[2]) { return shots }
+        guard let match = name.firstMatch(of: /(?i)(\d+)\s*-?\s*shots?/) else { return nil }
+        return Int(match.output.1)
+    }
+
+    /// Columns that are the source's own ranking: `Average`, arena-hard `score`, LMArena `Arena Elo rating`,
+    /// AlpacaEval `length_controlled_winrate`, HELM `Mean win rate`.
+    static func isAggregateColumn(_ name: String) -> Bool {
+        ["average", "avg", "averagescore", "score", "arenaelorating", "elorating", "arenascore",
+         "lengthcontrolledwinrate", "lcwinrate", "meanwinrate", "overall"].contains(key(name))
+    }
+
+    /// A readable id for a benchmark the table does not know: its own name, lowercased, with spaces and
+    /// other characters that cannot stand in an HTML id or a URL fragment turned into `-`.
+    static func ownID(_ name: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for scalar in name.lowercased().unicodeScalars {
+            let keep = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || "._+-@".unicodeScalars.contains(scalar)
+            if keep {
+                if pendingDash, !out.isEmpty { out.append("-") }
+                pendingDash = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return out.isEmpty ? "score" : out
+    }
+}
