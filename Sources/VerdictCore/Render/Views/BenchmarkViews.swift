@@ -39,6 +39,7 @@ extension Renderer {
         if isLeaderboard { view["permalink"] = links.snapshot(snapshot.date) }
         view["charts"] = snapshotCharts(snapshot)
         view["csv"] = links.url("/benchmarks/\(snapshot.date).csv")
+        view["source"] = snapshot.snapshot.source ?? false
         context["snapshot"] = view
         context["methodology"] = site.pages.contains { $0.path == "/benchmarks/methodology/" } ? links.url("/benchmarks/methodology/") : nil
         return context
@@ -57,14 +58,14 @@ extension Renderer {
         var row = modelCell(entry.result)
         row["rank"] = entry.rank ?? false
         row["rankLabel"] = Format.rank(entry.rank)
-        row["score"] = Format.value(entry.value, unit: snapshot.leaderboard.metric.unit)
+        row["score"] = Format.value(entry.value, stderr: entry.result.stderr[snapshot.snapshot.rankBy], unit: snapshot.leaderboard.metric.unit)
         row["movement"] = Format.movement(snapshot.movements?[entry.result.model])
         if includeCells {
             row["cells"] = snapshot.snapshot.metrics.map { metric -> [String: Any] in
                 let value = entry.result.scores[metric.id]
                 let isRankBy = metric.id == snapshot.snapshot.rankBy
                 // The unit is in the column header, so cells hold bare numbers.
-                var cell: [String: Any] = ["value": value.map(Format.number) ?? "—", "isRankBy": isRankBy]
+                var cell: [String: Any] = ["value": value.map { Format.number($0, stderr: entry.result.stderr[metric.id]) } ?? "—", "isRankBy": isRankBy]
                 let rank = snapshot.ranking(metric.id)?.rank(of: entry.result.model)
                 cell["rank"] = rank ?? false
                 cell["isBest"] = rank == 1

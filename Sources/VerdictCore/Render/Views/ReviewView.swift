@@ -86,7 +86,7 @@ extension Renderer {
             let entry = ranking.entry(for: model)
             var row: [String: Any] = [
                 "metric": metric.name, "id": metric.id, "unit": metric.unit,
-                "value": Format.value(result.scores[metric.id], unit: metric.unit),
+                "value": Format.value(result.scores[metric.id], stderr: result.stderr[metric.id], unit: metric.unit),
                 "better": metric.better == .higher ? "higher is better" : "lower is better",
                 "of": ranking.rankedCount,
                 "isRankBy": metric.id == newest.snapshot.rankBy,
@@ -122,7 +122,7 @@ extension Renderer {
         row["of"] = snapshot.leaderboard.rankedCount
         row["rank"] = entry?.rank ?? false
         row["rankOf"] = Format.rank(entry?.rank, of: snapshot.leaderboard.rankedCount)
-        row["score"] = Format.value(entry?.value, unit: metric.unit)
+        row["score"] = Format.value(entry?.value, stderr: entry?.result.stderr[metric.id], unit: metric.unit)
         row["metric"] = metric.name
         row["movement"] = Format.movement(snapshot.movements?[model])
         return row
