@@ -5,13 +5,13 @@ import Foundation
 enum CSVImporter: ScoreImporter {
     static let format = ImportFormat.csv
 
-    /// Text that is not a model card, whose first line has a comma and whose second line (if any) has as
-    /// many fields: a README with a comma in its title is not a table.
+    /// Text that is not a model card, whose first line has a comma and whose second line has as many
+    /// fields: a README with a comma in its title is not a table.
     static func recognizes(_ input: ImportInput) -> Bool {
         guard case .text(let file) = input.content, !ModelCardImporter.hasFrontMatter(file.text) else { return false }
         let lines = file.text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
         let header = fieldCount(lines[0])
-        return header > 1 && (lines.count < 2 || lines[1].isEmpty || fieldCount(lines[1]) == header)
+        return header > 1 && lines.count > 1 && fieldCount(lines[1]) == header
     }
 
     private static func fieldCount(_ line: Substring) -> Int {

@@ -246,7 +246,10 @@ struct ImportMerger {
     static func source(_ files: [ImportedFile]) -> String {
         let byFormat = Dictionary(grouping: files, by: \.format)
         return byFormat.keys.sorted().map { format in
-            let names = byFormat[format]!.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path }.sorted()
+            // A file's name, or its folder and name when the name alone repeats (`NeuralBeagle14-7B/README.md`).
+            let parts = byFormat[format]!.map { $0.path.split(separator: "/").map(String.init) }
+            let counts = Dictionary(parts.map { ($0.last ?? "", 1) }, uniquingKeysWith: +)
+            let names = parts.map { counts[$0.last ?? "", default: 0] > 1 ? $0.suffix(2).joined(separator: "/") : $0.last ?? "" }.sorted()
             let shown = names.prefix(5).joined(separator: ", ")
             return "\(format.toolName): " + shown + (names.count > 5 ? " and \(names.count - 5) more" : "")
         }.joined(separator: "; ")
