@@ -109,6 +109,28 @@ struct AliasTests {
         #expect(!site.diagnostics.contains { $0.message.contains("org/a-1-hf") })
     }
 
+    /// A snapshot row one typo away from an alias is reported like one a typo away from a model; a row
+    /// under a correct alias is not a typo of anything.
+    @Test func typoSuggestionsKnowAliases() async throws {
+        let snapshot = """
+            {"date": "2026-01-02", "metrics": [{"id": "s", "name": "S", "better": "higher"}],
+             "results": [
+               {"model": "meta-llama/Llama-3.1-8B-Instruc", "scores": {"s": 1}},
+               {"model": "org/b-1-hf", "scores": {"s": 2}}
+             ]}
+            """
+        let content = try Fixtures.site([
+            "site.yml": Fixtures.siteYML,
+            "reviews/a.md": Fixtures.review("a", model: "llama-3.1-8b-instruct", extra: "aliases: [meta-llama/Llama-3.1-8B-Instruct]\n"),
+            "reviews/b.md": Fixtures.review("b", model: "b-1", extra: "aliases: [org/b-1-hf]\n"),
+            "benchmarks/run.json": snapshot,
+        ])
+        let diagnostics = await SiteBuilder.check(content: content, contentDisplay: "Content", themes: Fixtures.themes)
+        #expect(diagnostics.filter { $0.severity == .error }.map(\.description)
+                == ["Content/benchmarks/run.json:3: error: model \"meta-llama/Llama-3.1-8B-Instruc\" matches no review; did you mean \"meta-llama/Llama-3.1-8B-Instruct\"?"])
+        #expect(!diagnostics.contains { $0.path.hasSuffix("b.md") && $0.message.contains("in no benchmark snapshot") })
+    }
+
     /// `verdict check` prints line and column: the column of the alias within a flow list.
     @Test func aliasErrorsHaveTheirColumn() async throws {
         let content = try Fixtures.site([

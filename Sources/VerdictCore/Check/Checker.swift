@@ -89,13 +89,14 @@ enum Checker {
         }
     }
 
-    /// A snapshot row whose id is one typo away from a reviewed model missing from that snapshot (a
-    /// different version of it is not a typo: `Suggest.nearestModel`).
+    /// A snapshot row whose id is one typo away from a reviewed model, or an alias of one, missing from
+    /// that snapshot (a different version of it is not a typo: `Suggest.nearestModel`).
     private static func checkSnapshotModels(_ site: Site) -> [Diagnostic] {
         var problems = DiagnosticList()
-        lazy var reviewed = Set(site.reviewIndexByModel.keys)
+        lazy var reviewed = Set(site.reviewIndexByModel.keys).union(site.modelAliases.keys)
         for snapshot in site.snapshots where snapshot.snapshot.results.contains(where: { site.reviewIndexByModel[$0.model] == nil }) {
-            let candidates = reviewed.subtracting(snapshot.snapshot.results.map(\.model))
+            let present = Set(snapshot.snapshot.results.map(\.model))
+            let candidates = reviewed.filter { !present.contains(site.canonicalModel($0)) }
             for result in snapshot.snapshot.results where site.reviewIndexByModel[result.model] == nil {
                 if let near = Suggest.nearestModel(to: result.model, in: candidates) {
                     problems.error(snapshot.snapshot.path, snapshot.snapshot.line(ofResult: result.model),
