@@ -11,11 +11,11 @@ struct Import: AsyncParsableCommand {
             format are skipped) and writes ONE snapshot, by default to <content>/benchmarks/<date>.json.
 
             Formats, detected from each file's content (not its name):
-              lm-eval      lm-evaluation-harness results*.json, v0.3 and 0.4.x
-              model-index  Hugging Face model card (README.md with model-index in its front matter)
+              lm-eval      lm-evaluation-harness results*.json (v0.3 and 0.4.x)
+              model-index  Hugging Face model card: README.md with model-index
               helm         HELM groups table JSON (title, header, rows)
-              csv          a leaderboard table (LMArena, arena-hard, AlpacaEval, Open LLM Leaderboard, any table)
-              inspect      Inspect AI eval log JSON (results.scores, or the older results.metrics)
+              csv          leaderboard table (LMArena, arena-hard, AlpacaEval...)
+              inspect      Inspect AI eval log JSON (results.scores or .metrics)
               evalplus     evalplus results.json ({model: {"pass@1": {...}}})
 
             One benchmark is one column whatever the tool calls it (arc_challenge, ai2_arc/ARC-Challenge, \

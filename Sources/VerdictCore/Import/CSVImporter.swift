@@ -79,12 +79,12 @@ enum CSVImporter: ScoreImporter {
             if numeric { columns.append((index, percent)) }
         }
         for record in table.records {
-            let model = record.fields[idColumn].trimmingCharacters(in: .whitespaces)
+            let model = plainText(record.fields[idColumn])
             if model.isEmpty {
                 reading.problems.append(ImportProblem(input.path, line: record.line, "this row has no model id"))
                 continue
             }
-            let display = nameColumn.map { record.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            let display = nameColumn.map { plainText(record.fields[$0]) }.flatMap { $0.isEmpty ? nil : $0 }
             for column in columns {
                 let title = table.header[column.index]
                 let stderr = pairs[column.index].flatMap { MissingValue.number(record.fields[$0])?.value }
@@ -97,6 +97,22 @@ enum CSVImporter: ScoreImporter {
             }
         }
         return reading
+    }
+
+    /// Leaderboard exports often link the model: `<a href="…">org/name</a>` or `[org/name](…)` → `org/name`.
+    static func plainText(_ cell: String) -> String {
+        var text = cell.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("<"), text.hasSuffix(">") {
+            var out = "", inTag = false
+            for character in text {
+                if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
+            }
+            text = out.trimmingCharacters(in: .whitespaces)
+        }
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]"), text[close...].hasPrefix("]("), text.hasSuffix(")") {
+            text = String(text[text.index(after: text.startIndex)..<close])
+        }
+        return text
     }
 
     /// Columns holding another column's standard error: `<name>_stderr`, `<name>_se`, `<name> stderr`, and

@@ -63,7 +63,10 @@ enum HELMImporter: ScoreImporter {
     /// `harm_bench:model=meta_llama-3-70b` → `meta/llama-3-70b`: HELM writes the `/` of a model id as `_`.
     private static func modelID(in cell: [String: Any]) -> String? {
         for case let spec as String in cell["run_spec_names"] as? [Any] ?? [] {
-            guard let range = spec.range(of: "model=") else { continue }
+            // `model=` as an argument of its own, not the end of `judge_model=`.
+            guard let range = spec.ranges(of: "model=").first(where: { range in
+                range.lowerBound == spec.startIndex || [":", ","].contains(spec[spec.index(before: range.lowerBound)])
+            }) else { continue }
             let value = spec[range.upperBound...].prefix { $0 != "," }
             guard !value.isEmpty else { continue }
             if let underscore = value.firstIndex(of: "_") {

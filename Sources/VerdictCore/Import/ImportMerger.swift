@@ -39,15 +39,17 @@ struct ImportMerger {
         var names: [String: String] = [:]
         var seen = 0
         let lower = Set(options.lower.map { BenchmarkCatalog.key($0) })
+        var catalogCache: [String: Benchmark] = [:]
 
         for file in files.sorted(by: { $0.path < $1.path }) {
             var fileColumns: [String: [ImportedScore]] = [:]
             var fileOrder: [String] = []
-            for (row, id, column) in resolve(file.rows) {
+            for (row, placement) in resolve(file.rows, cache: &catalogCache) {
+                let id = placement.id
                 if fileColumns[id] == nil { fileOrder.append(id) }
                 fileColumns[id, default: []].append(row)
                 if columns[id] == nil {
-                    var column = column
+                    var column = column(row, id: id, name: placement.name, order: placement.order, isMain: placement.isMain)
                     column.firstSeen = seen
                     column.firstPath = file.path
                     let source = [row.benchmark, row.metric ?? "", id]
@@ -62,10 +64,9 @@ struct ImportMerger {
                 if columns[id]!.definition.unit.isEmpty, let unit { columns[id]!.definition.unit = unit }
                 for row in rows {
                     if names[row.model] == nil, let name = row.modelName { names[row.model] = name }
-                    var byMetric = cells[row.model, default: [:]]
                     let cell = Cell(value: row.value.map { Self.scaled($0, factor) }, stderr: row.stderr.map { Self.scaled($0, factor) },
                                     path: file.path, date: file.date, line: row.line)
-                    if let existing = byMetric[id], existing.value != nil {
+                    if let existing = cells[row.model]?[id], existing.value != nil {
                         guard cell.value != nil else { continue }
                         let keepExisting = existing.path != file.path && (existing.date ?? .distantPast) > (file.date ?? .distantPast)
                         let winner = keepExisting ? existing : cell, loser = keepExisting ? cell : existing
@@ -75,8 +76,7 @@ struct ImportMerger {
                             "\(row.model) \(id): \(format(winner.value)) from \(describe(winner)) replaces \(format(loser.value)) from \(describe(loser)) (\(reason))"))
                         if keepExisting { continue }
                     }
-                    byMetric[id] = cell
-                    cells[row.model] = byMetric
+                    cells[row.model, default: [:]][id] = cell
                 }
             }
         }
@@ -137,16 +137,25 @@ struct ImportMerger {
 
     /// Every row with the metric id it lands in and that column's definition; rows left out (subtasks and
     /// other metrics without `--all-metrics`) are dropped here.
-    private func resolve(_ rows: [ImportedScore]) -> [(ImportedScore, String, Column)] {
-        struct Benchmark { let id: String; let name: String; let order: Int; let main: [String] }
+    private struct Benchmark { let id: String; let name: String; let order: Int; let main: [String] }
+
+    /// Where a row lands: its metric id, and what its column is called if the row creates it.
+    private struct Placement { let id: String; let name: String; let order: Int; let isMain: Bool }
+
+    private func resolve(_ rows: [ImportedScore], cache: inout [String: Benchmark]) -> [(ImportedScore, Placement)] {
         var benchmarks: [Int: Benchmark] = [:]
         var metricsOf: [String: [(metric: String, filter: String?)]] = [:]
         var preferred: [String: [String]] = [:]
         for (index, row) in rows.enumerated() where options.allMetrics || !row.isSubtask {
-            let found = BenchmarkCatalog.lookup(row.benchmarkKeys + [row.benchmark])
-            let benchmark = Benchmark(id: found?.benchmark.id ?? BenchmarkCatalog.ownID(row.benchmark),
+            let cacheKey = row.benchmarkKeys.isEmpty ? row.benchmark : (row.benchmarkKeys + [row.benchmark]).joined(separator: "\u{1}")
+            let benchmark: Benchmark
+            if let known = cache[cacheKey] { benchmark = known } else {
+                let found = BenchmarkCatalog.lookup(row.benchmarkKeys + [row.benchmark])
+                benchmark = Benchmark(id: found?.benchmark.id ?? BenchmarkCatalog.ownID(row.benchmark),
                                       name: found?.benchmark.name ?? row.benchmark, order: found?.order ?? Int.max,
                                       main: found?.benchmark.main ?? [])
+                cache[cacheKey] = benchmark
+            }
             benchmarks[index] = benchmark
             preferred[benchmark.id] = benchmark.main
             if let metric = row.metric, !(metricsOf[benchmark.id] ?? []).contains(where: { $0.metric == metric && $0.filter == row.filter }) {
@@ -161,16 +170,16 @@ struct ImportMerger {
                 return candidates.first { $0.filter == nil || $0.filter == "none" } ?? candidates.first
             }.first ?? found.first
         }
-        var out: [(ImportedScore, String, Column)] = []
+        var out: [(ImportedScore, Placement)] = []
         for (index, row) in rows.enumerated() {
             guard let benchmark = benchmarks[index] else { continue }
             let main = mains[benchmark.id]
             if row.metric == nil || (main?.metric == row.metric && main?.filter == row.filter) {
-                out.append((row, benchmark.id, column(row, id: benchmark.id, name: benchmark.name, order: benchmark.order, isMain: true)))
+                out.append((row, Placement(id: benchmark.id, name: benchmark.name, order: benchmark.order, isMain: true)))
             } else if options.allMetrics, let metric = row.metric {
                 let filter = row.filter.flatMap { $0 == "none" ? nil : "@" + $0 } ?? ""
                 let id = benchmark.id + "." + BenchmarkCatalog.ownID(metric) + filter
-                out.append((row, id, column(row, id: id, name: "\(benchmark.name) \(metric)\(filter)", order: benchmark.order, isMain: false)))
+                out.append((row, Placement(id: id, name: "\(benchmark.name) \(metric)\(filter)", order: benchmark.order, isMain: false)))
             }
         }
         return out

@@ -58,7 +58,12 @@ public enum SnapshotImport {
         var problems = readProblems
         let merger = ImportMerger(options: .init(allMetrics: request.allMetrics, lower: request.lower, rankBy: request.rankBy,
                                              date: request.date, title: request.title))
-        guard !problems.contains(where: { $0.severity == .error }) else { throw Failure(problems: problems.sorted()) }
+        // The files that were read are merged even when others failed, so a missing date or an unknown
+        // --rank-by is reported in the same run.
+        if problems.contains(where: { $0.severity == .error }) {
+            if !files.isEmpty { problems += merger.merge(files).problems }
+            throw Failure(problems: Array(Set(problems)).sorted())
+        }
         let merged = merger.merge(files)
         problems += merged.problems
         guard var snapshot = merged.snapshot, !problems.contains(where: { $0.severity == .error }) else {

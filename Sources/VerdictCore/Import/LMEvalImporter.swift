@@ -39,9 +39,14 @@ enum LMEvalImporter: ScoreImporter {
         let configs = object["configs"] as? [String: Any] ?? [:]
         let config = object["config"] as? [String: Any] ?? [:]
 
+        // A few metric names repeat over hundreds of tasks; `isRaw` searches each name for several words.
+        var isRaw: [String: Bool] = [:]
         // Dictionaries have no order: tasks by name, metrics in the task's own `metric_list` order, then by name.
-        for task in tasks.keys.sorted() {
+        for task in tasks.keys.sorted() where task != "all" {
             guard let found = measures[task], !found.isEmpty else { continue }
+            // `harness|arc:challenge|25` (Open LLM Leaderboard details): the task, then its shot count.
+            let parts = task.split(separator: "|", omittingEmptySubsequences: false)
+            let harness = parts.count == 3 && parts[0] == "harness" ? (String(parts[1]), Int(parts[2])) : nil
             let taskConfig = configs[task] as? [String: Any]
             let listed = (taskConfig?["metric_list"] as? [Any] ?? []).compactMap { ($0 as? [String: Any])?["metric"] as? String }
             // A group's own `n-shot` is 0; its subtasks say how they were run.
@@ -52,14 +57,15 @@ enum LMEvalImporter: ScoreImporter {
                 ?? JSONValue.number(config["num_fewshot"]).map { Int($0) }
             let directions = higherIsBetter[task] as? [String: Any] ?? [:]
             for measure in found.sorted(by: { order($0, $1, listed: listed) }) {
+                if isRaw[measure.metric] == nil { isRaw[measure.metric] = ProportionNames.isRaw(measure.metric) }
                 let better: Metric.Better? = switch directions[measure.metric] {
                 case let flag as Bool: flag ? .higher : .lower
                 default: nil
                 }
                 reading.rows.append(ImportedScore(
-                    model: model, benchmark: task, metric: measure.metric, filter: measure.filter,
-                    value: measure.value, stderr: measure.stderr, shots: shots,
-                    scale: ProportionNames.isRaw(measure.metric) ? .raw : .proportion, better: better,
+                    model: model, benchmark: harness?.0 ?? task, metric: measure.metric, filter: measure.filter,
+                    value: measure.value, stderr: measure.stderr, shots: harness?.1 ?? shots,
+                    scale: isRaw[measure.metric, default: ProportionNames.isRaw(measure.metric)] ? .raw : .proportion, better: better,
                     isSubtask: subtasks.contains(task)))
             }
         }
@@ -77,7 +83,7 @@ enum LMEvalImporter: ScoreImporter {
     private static func measures(in entry: [String: Any]) -> [Measure] {
         var values: [String: (metric: String, filter: String?, value: Double?)] = [:]
         var errors: [String: Double] = [:]
-        for (key, raw) in entry where key != "alias" && !key.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (key, raw) in entry where key != "alias" && !key.utf8.allSatisfy({ $0 == UInt8(ascii: " ") }) {
             let parts = key.split(separator: ",", maxSplits: 1).map(String.init)
             let metric = parts[0]
             let filter = parts.count > 1 ? parts[1] : nil
@@ -122,7 +128,10 @@ enum LMEvalImporter: ScoreImporter {
     }
 
     static func modelID(_ object: [String: Any]) -> String? {
-        if let name = (object["model_name"] as? String)?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
+        // lighteval / Open LLM Leaderboard details files keep it in `config_general`.
+        for holder in [object, object["config_general"] as? [String: Any] ?? [:]] {
+            if let name = (holder["model_name"] as? String)?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
+        }
         let config = object["config"] as? [String: Any]
         switch config?["model_args"] {
         case let args as String:
