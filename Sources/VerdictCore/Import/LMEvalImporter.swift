@@ -33,7 +33,7 @@ enum LMEvalImporter: ScoreImporter {
 
         let measures = tasks.mapValues(measures(in:))
         let children = (object["group_subtasks"] as? [String: Any] ?? [:]).compactMapValues { $0 as? [String] }
-        let subtasks = subtasksOfAggregates(children: children, hasValue: { !(measures[$0]?.isEmpty ?? true) })
+        let subtasks = subtasksOfAggregates(children: children, hasValue: { measures[$0]?.contains { $0.value != nil } ?? false })
         let higherIsBetter = object["higher_is_better"] as? [String: Any] ?? [:]
         let shotsByTask = object["n-shot"] as? [String: Any] ?? [:]
         let configs = object["configs"] as? [String: Any] ?? [:]
@@ -96,8 +96,8 @@ enum LMEvalImporter: ScoreImporter {
         }
         let found = values.values.map { Measure(metric: $0.metric, filter: $0.filter, value: $0.value,
                                                 stderr: errors[$0.metric + "," + ($0.filter ?? "")]) }
-        // A group without an aggregate writes `" ": " "` and nothing else.
-        return found.contains { $0.value != nil } ? found : []
+        // A group without an aggregate writes `" ": " "` and nothing else, which gives no measure here.
+        return found
     }
 
     private static func order(_ a: Measure, _ b: Measure, listed: [String]) -> Bool {
