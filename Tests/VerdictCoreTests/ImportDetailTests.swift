@@ -70,3 +70,26 @@ import Testing
         }
     }
 }
+
+@Suite struct ImportSpellingTests {
+    @Test func modelCardSourceLinks() {
+        #expect(ModelCardImporter.modelID(fromSourceURL: "https://huggingface.co/spaces/HuggingFaceH4/open_llm_leaderboard?query=mlabonne/NeuralBeagle14-7B") == "mlabonne/NeuralBeagle14-7B")
+        #expect(ModelCardImporter.modelID(fromSourceURL: "https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard#/?search=org%2Fname-7b") == "org/name-7b")
+        #expect(ModelCardImporter.modelID(fromSourceURL: "https://huggingface.co/org/model") == "org/model")
+        #expect(ModelCardImporter.modelID(fromSourceURL: "https://huggingface.co/datasets/org/data") == nil)
+        #expect(ModelCardImporter.modelID(fromSourceURL: "https://paperswithcode.com/sota") == nil)
+    }
+
+    @Test func catalogSpellings() {
+        for spelling in ["arc_challenge", "ARC (25-shot)", "harness|arc:challenge|25", "ai2_arc/ARC-Challenge", "ARC-Challenge"] {
+            #expect(BenchmarkCatalog.lookup([spelling])?.benchmark.id == "arc_challenge", "\(spelling)")
+        }
+        #expect(BenchmarkCatalog.lookup(["truthful_qa/multiple_choice"])?.benchmark.id == "truthfulqa_mc2")
+        #expect(BenchmarkCatalog.lookup(["humaneval+"]) == nil)
+        #expect(BenchmarkCatalog.lookup(["MMLU-PRO (5-shot)"]) == nil)
+        #expect(BenchmarkCatalog.ownID("IFEval (0-Shot)") == "ifeval")
+        #expect(BenchmarkCatalog.ownID("MultiPL HumanEval (Python)") == "multipl-humaneval-python")
+        #expect(BenchmarkCatalog.shots(inName: "HellaSwag (10-Shot)") == 10)
+        #expect(BenchmarkCatalog.shots(inName: "MMLU") == nil)
+    }
+}

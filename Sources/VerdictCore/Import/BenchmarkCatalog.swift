@@ -93,6 +93,23 @@ enum BenchmarkCatalog {
         return nil
     }
 
+    /// `name` without its `(25-shot)`-style parentheses.
+    static func withoutShotCounts(_ name: String) -> String {
+        guard name.lowercased().contains("shot") else { return name }
+        var out = String.UnicodeScalarView()
+        var scalars = name.unicodeScalars[...]
+        while let scalar = scalars.first {
+            if scalar == "(", let close = scalars.firstIndex(of: ")"),
+               shots(inWords: String(scalars[scalars.index(after: scalars.startIndex)..<close]).lowercased()) != nil {
+                scalars = scalars[scalars.index(after: close)...]
+                continue
+            }
+            out.append(scalar)
+            scalars = scalars.dropFirst()
+        }
+        return String(out).trimmingCharacters(in: .whitespaces)
+    }
+
     /// `25-shot`, `5 shots` (the inside of a parenthesis) → the count; nil for anything else.
     private static func shots(inWords text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -111,10 +128,11 @@ enum BenchmarkCatalog {
 
     /// A readable id for a benchmark the table does not know: its own name, lowercased, with spaces and
     /// other characters that cannot stand in an HTML id or a URL fragment turned into `-`.
+    /// A shot count in parentheses is left out: it is in the metric's name (`IFEval (0-Shot)` → `ifeval`).
     static func ownID(_ name: String) -> String {
         var out = ""
         var pendingDash = false
-        for scalar in name.lowercased().unicodeScalars {
+        for scalar in withoutShotCounts(name.lowercased()).unicodeScalars {
             let keep = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || "._+-@".unicodeScalars.contains(scalar)
             if keep {
                 if pendingDash, !out.isEmpty { out.append("-") }

@@ -42,7 +42,9 @@ enum HELMImporter: ScoreImporter {
             let group = metadata["run_group"] as? String
             let metric = metadata["metric"] as? String
             let isTime = title.lowercased().contains("time") && title.contains("(s)")
-            columns.append(Column(index: index, benchmark: group ?? title, metric: group == nil ? nil : metric,
+            // A time is no score of its benchmark: `MMLU - Observed inference time (s)` is a column of its own,
+            // so an efficiency table does not land in the accuracy table's `mmlu`.
+            columns.append(Column(index: index, benchmark: isTime ? title : group ?? title, metric: group == nil || isTime ? nil : metric,
                                   better: lower ? .lower : .higher, unit: isTime ? "s" : nil,
                                   isAggregate: group == nil && title.lowercased().contains("mean win rate")))
         }

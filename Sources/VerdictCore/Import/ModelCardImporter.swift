@@ -95,7 +95,12 @@ enum ModelCardImporter: ScoreImporter {
     /// the path of a `huggingface.co/<org>/<name>` model page (never a space or a dataset).
     static func modelID(fromSourceURL url: String?) -> String? {
         guard let url, let components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)) else { return nil }
-        if let query = components.queryItems?.first(where: { $0.name == "query" })?.value, isRepoID(query) { return query }
+        if let query = components.queryItems?.first(where: { $0.name == "query" || $0.name == "search" })?.value, isRepoID(query) { return query }
+        // The newer leaderboard links put it in the fragment: `…open_llm_leaderboard#/?search=org%2Fname`.
+        if let fragment = components.fragment, let range = fragment.range(of: "search=") ?? fragment.range(of: "query=") {
+            let value = String(fragment[range.upperBound...].prefix { $0 != "&" })
+            if let decoded = value.removingPercentEncoding, isRepoID(decoded) { return decoded }
+        }
         guard let host = components.host, host == "huggingface.co" || host.hasSuffix(".huggingface.co") else { return nil }
         let parts = components.path.split(separator: "/").map(String.init)
         guard parts.count >= 2, !["spaces", "datasets", "docs", "blog", "papers", "collections"].contains(parts[0]) else { return nil }
