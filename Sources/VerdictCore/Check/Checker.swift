@@ -76,12 +76,13 @@ enum Checker {
     private static func checkModel(_ review: Review, site: Site, suggest: Bool, into problems: inout DiagnosticList) {
         let meta = review.meta
         if site.snapshotsByModel[meta.model] == nil {
-            let message = "model \"\(meta.model)\" is in no benchmark snapshot, so the page shows no benchmark data"
             // A likely typo of a benchmarked id is worth fixing; a model no snapshot holds yet is not.
             if suggest, let near = Suggest.nearestModel(to: meta.model, in: site.snapshotsByModel.keys) {
-                problems.warning(review.path, meta.fieldLines["model"] ?? 1, message + "; did you mean \"\(near)\"?")
+                problems.warning(review.path, meta.fieldLines["model"] ?? 1,
+                                 "model \"\(meta.model)\" is in no benchmark snapshot, so the page shows no benchmark data; did you mean \"\(near)\"?")
             } else {
-                problems.note(review.path, meta.fieldLines["model"] ?? 1, message + " yet")
+                problems.note(review.path, meta.fieldLines["model"] ?? 1,
+                              "model \"\(meta.model)\" is in no benchmark snapshot yet; its page shows benchmark data once a snapshot holds it")
             }
         }
         for alternative in meta.alternatives where !site.isKnown(model: alternative.value) {
@@ -162,7 +163,7 @@ enum Checker {
         if review.sections.isEmpty && review.introHTML.isEmpty {
             problems.error(review.path, review.bodyLine, "the review has no text after its front matter; write at least a ## Verdict section")
         } else if !review.sections.contains(where: { $0.role == .verdict }) {
-            problems.warning(review.path, review.bodyLine,
+            problems.warning(review.path, review.sections.first?.line ?? review.bodyLine,
                              "the review has no ## Verdict section; its verdict is what lists, feeds and the summary show")
         }
         for section in review.sections where section.role != .other && section.isEmpty {

@@ -11,7 +11,8 @@ enum YAMLHints {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            let hint = unclosedQuote(lines, before: mark.line, context: context)
+            let hint = unknownEscape(problem: problem, mark: mark, lines: lines)
+                ?? unclosedQuote(lines, before: mark.line, context: context)
                 ?? tabIndentation(lines, near: mark.line)
                 ?? colonInValue(lines, near: mark.line, problem: problem)
                 ?? unclosedFlow(context: context, problem: problem)
@@ -42,16 +43,24 @@ enum YAMLHints {
     /// quoted value may span lines in YAML, but in front matter that is almost always a forgotten quote,
     /// and only asked about once parsing has failed.
     static func unclosedQuote(_ lines: [Substring], before errorLine: Int, context: Yams.YamlError.Context?) -> Hint? {
-        if let context, context.text.contains("quoted scalar") {
-            let quote = lines.indices.contains(context.mark.line - 1)
-                ? character(in: lines[context.mark.line - 1], column: context.mark.column) : nil
-            return Hint(line: context.mark.line, column: context.mark.column, message: unclosedMessage(quote ?? "\""))
+        if let context, context.text.contains("quoted scalar"), lines.indices.contains(context.mark.line - 1) {
+            let line = lines[context.mark.line - 1]
+            if let quote = character(in: line, column: context.mark.column), !closes(line, from: context.mark.column - 1, quote: quote) {
+                return Hint(line: context.mark.line, column: context.mark.column, message: unclosedMessage(quote))
+            }
         }
         for (index, line) in lines.prefix(max(0, errorLine)).enumerated() {
             guard let (offset, quote) = quotedValueStart(line), !closes(line, from: offset, quote: quote) else { continue }
             return Hint(line: index + 1, column: offset + 1, message: unclosedMessage(quote))
         }
         return nil
+    }
+
+    /// `"C:\models"`: inside double quotes a backslash starts an escape.
+    static func unknownEscape(problem: String, mark: Yams.Mark, lines: [Substring]) -> Hint? {
+        guard problem.contains("unknown escape character") else { return nil }
+        return Hint(line: mark.line, column: mark.column,
+                    message: "a backslash inside double quotes starts an escape, and this one is not known; write \\\\ for a backslash, or use single quotes")
     }
 
     private static func unclosedMessage(_ quote: Character) -> String {
