@@ -13,6 +13,19 @@ struct New: ParsableCommand {
             """,
         subcommands: [NewReview.self, NewPage.self]
     )
+
+    /// Runs `make`; prints the new file's path (alone on standard output, for scripts), or the reason
+    /// nothing was written and exits 1.
+    static func create(_ make: () throws(Diagnostic) -> Scaffold.Created) throws -> Scaffold.Created {
+        do {
+            let created = try make()
+            print(created.path)
+            return created
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode.failure
+        }
+    }
 }
 
 struct NewReview: ParsableCommand {
@@ -47,15 +60,10 @@ struct NewReview: ParsableCommand {
     var content: String = "Content"
 
     func run() throws {
-        let created: Scaffold.Created
-        do {
-            created = try Scaffold.review(slug: slug, model: model, title: title, vendor: vendor,
-                                          content: URL(fileURLWithPath: content), contentDisplay: content, today: .today())
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode.failure
+        let created = try New.create {  () throws(Diagnostic) in
+            try Scaffold.review(slug: slug, model: model, title: title, vendor: vendor,
+                                content: URL(fileURLWithPath: content), contentDisplay: content, today: .today())
         }
-        print(created.path)
         for note in created.notes { Terminal.error("\(created.path): note: \(note)") }
         Terminal.error("Wrote a draft review: fill it in, preview it with `verdict serve --drafts`, and remove `draft: true` to publish it.")
     }
@@ -84,13 +92,8 @@ struct NewPage: ParsableCommand {
     var content: String = "Content"
 
     func run() throws {
-        let created: Scaffold.Created
-        do {
-            created = try Scaffold.page(path: path, title: title, content: URL(fileURLWithPath: content), contentDisplay: content)
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode.failure
+        _ = try New.create { () throws(Diagnostic) in
+            try Scaffold.page(path: path, title: title, content: URL(fileURLWithPath: content), contentDisplay: content)
         }
-        print(created.path)
     }
 }

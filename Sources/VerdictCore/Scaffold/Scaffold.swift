@@ -18,7 +18,7 @@ public enum Scaffold {
                               content: URL, contentDisplay: String, today: Day) throws(Diagnostic) -> Created {
         let display = Self.display(contentDisplay, "reviews/\(slug).md")
         guard Slug.isValid(slug) else {
-            throw Diagnostic(path: display, "\"\(slug)\" is not a valid slug: use a-z, 0-9 and -, starting with a letter or digit (it becomes /models/\(slug)/); for example \(Slug.make(from: slug))")
+            throw Diagnostic(path: display, "\"\(slug)\" is not a valid slug: use a-z, 0-9 and -, starting with a letter or digit (it becomes the address /models/<slug>/), for example \(Slug.make(from: slug))")
         }
         try requireContentFolder(content, display: contentDisplay)
         let file = content.appendingPathComponent("reviews/\(slug).md")
