@@ -11,7 +11,8 @@ struct Serve: AsyncParsableCommand {
             http://127.0.0.1:8080/ (under the baseURL path, such as /desk/), watches the content folder and \
             the themes, and rebuilds after every burst of saves. Open pages reload by themselves; a failed \
             rebuild keeps the last good site and shows path:line:column: error: message over every open page until fixed. \
-            Only this machine can connect unless --host says otherwise. Stop with Ctrl-C.
+            Only this machine can connect unless --host says otherwise. A port in use is reported at once, \
+            before anything is built. Stop with Ctrl-C.
             """
     )
 
