@@ -104,6 +104,12 @@ struct YAMLHintTests {
         #expect(diagnostic.message.contains("indent with spaces, not tabs"), "\(diagnostic)")
     }
 
+    @Test func aQuotedValueOverTwoLinesIsNotBlamedForALaterTab() throws {
+        let diagnostics = decode("title: A\nmodel: m\nsummary: \"Two\n  lines.\"\nvendor: V\nreviewed: 2026-01-01\nalternatives:\n\t- b-1")
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.line == 9 && diagnostic.message.contains("indent with spaces, not tabs"), "\(diagnostic)")
+    }
+
     @Test func anUnclosedDoubleQuoteIsReportedWhereItOpens() throws {
         let diagnostics = decode("title: \"A\nmodel: m\nvendor: V\nreviewed: 2026-01-01")
         let diagnostic = try #require(diagnostics.first)

@@ -11,9 +11,11 @@ enum YAMLHints {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            // A tab is checked on the error's own lines first: a quoted value spanning lines earlier in
+            // the file is valid YAML, and must not take the blame for it.
             let hint = unknownEscape(problem: problem, mark: mark, lines: lines)
-                ?? unclosedQuote(lines, before: mark.line, context: context)
                 ?? tabIndentation(lines, near: mark.line)
+                ?? unclosedQuote(lines, before: mark.line, context: context)
                 ?? colonInValue(lines, near: mark.line, problem: problem)
                 ?? unclosedFlow(context: context, problem: problem)
             if let hint {
