@@ -127,7 +127,7 @@ struct AliasTests {
         ])
         let diagnostics = await SiteBuilder.check(content: content, contentDisplay: "Content", themes: Fixtures.themes)
         #expect(diagnostics.filter { $0.severity == .error }.map(\.description)
-                == ["Content/benchmarks/run.json:3: error: model \"meta-llama/Llama-3.1-8B-Instruc\" matches no review; did you mean \"meta-llama/Llama-3.1-8B-Instruct\"?"])
+                == ["Content/benchmarks/run.json:3:1: error: model \"meta-llama/Llama-3.1-8B-Instruc\" matches no review; did you mean \"meta-llama/Llama-3.1-8B-Instruct\"?"])
         #expect(!diagnostics.contains { $0.path.hasSuffix("b.md") && $0.message.contains("in no benchmark snapshot") })
     }
 
@@ -139,7 +139,7 @@ struct AliasTests {
             "reviews/b.md": Fixtures.review("b", model: "b-1", extra: "aliases: [b-hf, a-hf, a-1, b-1]\n"),
         ])
         let diagnostics = await SiteBuilder.check(content: content, contentDisplay: "Content", themes: Fixtures.themes)
-        let printed = diagnostics.map(\.detailedDescription)
+        let printed = diagnostics.map(\.description)
         #expect(printed.contains("Content/reviews/b.md:6:17: error: alias \"a-hf\" is already an alias of \"a-1\" in Content/reviews/a.md; an alias names one reviewed model"),
                 "\(printed)")
         #expect(printed.contains("Content/reviews/b.md:6:23: error: alias \"a-1\" is the model of another review (Content/reviews/a.md); a snapshot result under it cannot belong to both"))
@@ -168,7 +168,7 @@ struct AliasTests {
                 "benchmarks/run.json": snapshot(first, second),
             ], label: "twice-\(first)")
             let diagnostics = await SiteBuilder.check(content: content, contentDisplay: "Content", themes: Fixtures.themes)
-            #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == ["Content/benchmarks/run.json:\(line): error: \(message)"])
+            #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == ["Content/benchmarks/run.json:\(line):1: error: \(message)"])
         }
     }
 }

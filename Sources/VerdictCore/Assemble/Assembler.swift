@@ -9,15 +9,18 @@ enum Assembler {
         var problems = DiagnosticList()
         problems.append(contentsOf: parsed.diagnostics)
 
-        // One review per model: the first file by path keeps it. Indexes are sorted, not the reviews
-        // (large values), and each sort key is made once, not in every comparison.
+        // One review per model: the first file by path keeps it, and the error goes to the later one
+        // (a copy of a review). Indexes are sorted, not the reviews (large values), and each sort key is
+        // made once, not in every comparison.
         let all = parsed.reviews
         var firstByModel: [String: Int] = [:]
+        var standIns = parsed.unloadedReviews.map { ReviewStandIn(slug: $0, anchors: nil) }
         for index in all.indices.sorted(by: { all[$0].path < all[$1].path }) {
             let review = all[index]
             if let first = firstByModel[review.meta.model] {
                 problems.error(review.path, review.meta.fieldLines["model"] ?? 1,
                                "model \"\(review.meta.model)\" is already reviewed in \(all[first].path); one review per model")
+                standIns.append(ReviewStandIn(slug: review.slug, anchors: review.anchors))
             } else {
                 firstByModel[review.meta.model] = index
             }
@@ -53,7 +56,7 @@ enum Assembler {
         return Site(config: parsed.config, reviews: reviews, snapshots: ranked, useCases: useCases,
                     capabilities: capabilities, comparisons: comparisons, changes: SnapshotChange.all(ranked),
                     pages: pages, staticFiles: parsed.staticFiles, routes: routes,
-                    diagnostics: problems.items, reviewIndexByModel: byModel, reviewIndexBySlug: bySlug,
+                    diagnostics: problems.items, standIns: standIns, reviewIndexByModel: byModel, reviewIndexBySlug: bySlug,
                     snapshotsByModel: snapshotsByModel, modelNames: names, modelAliases: aliases,
                     comparisonsByReview: Comparison.index(comparisons),
                     newestDate: [reviews.map(\.meta.reviewed).max(), ranked.last?.date].compactMap { $0 }.max())
@@ -120,7 +123,7 @@ enum RouteTable {
         var taken = Set(routes.map(\.path))
         for (index, page) in pages.enumerated() {
             guard taken.insert(page.path).inserted else {
-                problems.error(page.sourcePath, 1, "page path \(page.path) collides with a page Verdict generates; rename or move the file")
+                problems.error(page.sourcePath, "page path \(page.path) collides with a page Verdict generates; rename or move the file")
                 continue
             }
             routes.append(Route(path: page.path, kind: .page(index)))
@@ -139,6 +142,7 @@ extension Assembler {
         guard parsed.reviews.count == previous.reviews.count,
               parsed.pages.count == previous.pages.count,
               parsed.staticFiles.map(\.outputPath) == previous.staticFiles.map(\.outputPath),
+              parsed.unloadedReviews.isEmpty,
               !previous.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         var reviews = previous.reviews
         var placed = Set<Int>()
@@ -150,7 +154,7 @@ extension Assembler {
         return Site(config: parsed.config, reviews: reviews, snapshots: previous.snapshots, useCases: previous.useCases,
                     capabilities: previous.capabilities, comparisons: previous.comparisons, changes: previous.changes,
                     pages: previous.pages, staticFiles: previous.staticFiles, routes: previous.routes,
-                    diagnostics: parsed.diagnostics, reviewIndexByModel: previous.reviewIndexByModel,
+                    diagnostics: parsed.diagnostics, standIns: [], reviewIndexByModel: previous.reviewIndexByModel,
                     reviewIndexBySlug: previous.reviewIndexBySlug, snapshotsByModel: previous.snapshotsByModel,
                     modelNames: previous.modelNames, modelAliases: previous.modelAliases,
                     comparisonsByReview: previous.comparisonsByReview,

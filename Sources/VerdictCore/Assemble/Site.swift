@@ -15,6 +15,8 @@ public struct Site: Sendable {
     public let routes: [Route]
     /// Problems found up to and including assembly; `Checker` adds the site-wide checks.
     public let diagnostics: [Diagnostic]
+    /// Reviews left out for an error in them; their pages still count as link targets.
+    public let standIns: [ReviewStandIn]
 
     let reviewIndexByModel: [String: Int]
     let reviewIndexBySlug: [String: Int]
@@ -65,4 +67,15 @@ public struct Site: Sendable {
     public func isKnown(model: String) -> Bool {
         reviewIndexByModel[model] != nil || modelAliases[model] != nil || snapshotsByModel[model] != nil
     }
+}
+
+/// A review left out of the site for an error in it (a second review of one model, front matter that
+/// does not decode). Its page still counts as a link target, with its anchors when they are known, so
+/// the links of other pages to it are not reported too: one mistake, one error.
+public struct ReviewStandIn: Sendable {
+    public let slug: String
+    /// Nil when the file could not be parsed: any anchor is then accepted.
+    public let anchors: Set<String>?
+
+    public var path: String { "/models/\(slug)/" }
 }

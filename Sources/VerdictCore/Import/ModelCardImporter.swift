@@ -27,7 +27,7 @@ enum ModelCardImporter: ScoreImporter {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            reading.problems.append(ImportProblem(YAMLFields.diagnostic(for: error, path: input.path, lineOffset: offset)))
+            reading.problems.append(ImportProblem(YAMLHints.diagnostic(for: error, yaml: yaml, document: "the model card's front matter", path: input.path, lineOffset: offset)))
             return reading
         } catch {
             reading.problems.append(ImportProblem(input.path, line: split.yamlLine, "invalid YAML: \(error)"))

@@ -59,8 +59,7 @@ enum SnapshotDecoder {
         } catch let error as DecodingError {
             let found = diagnostic(for: error, locator: locator)
             guard let foreign = foreignFormat(file) else { return (nil, [found]) }
-            return (nil, [Diagnostic(path: found.path, line: found.line, column: found.column, severity: found.severity,
-                                     found.message + "; " + foreign)])
+            return (nil, [found.with(message: found.message + "; " + foreign)])
         } catch {
             return (nil, [Diagnostic(path: file.path, line: 1, "invalid JSON: \(error.localizedDescription)")])
         }
