@@ -22,5 +22,6 @@ check: release
 test: deps
 	$(SWIFT) test
 
+# The build cache lives beside the output folder: .Public.verdict-cache for Public (see BuildCache).
 clean:
-	rm -rf .build $(OUTPUT)/* .verdict-cache
+	rm -rf .build $(OUTPUT)/* $(OUTPUT)/.verdict-output $(dir $(OUTPUT)).$(notdir $(OUTPUT)).verdict-cache

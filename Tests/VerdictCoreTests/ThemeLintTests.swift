@@ -10,7 +10,7 @@ import Testing
     func themeWarnings(_ diagnostics: [Diagnostic]) -> [String] {
         diagnostics.filter { $0.message.hasPrefix("theme:") }.map { diagnostic in
             let file = diagnostic.path.components(separatedBy: "/templates/").last ?? diagnostic.path
-            return "\(file):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+            return "\(file):\(diagnostic.line ?? 0):\(diagnostic.column ?? 0): \(diagnostic.severity.rawValue): \(diagnostic.message)"
         }
     }
 

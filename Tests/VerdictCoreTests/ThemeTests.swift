@@ -31,7 +31,7 @@ import Testing
             _ = try await SiteBuilder.build(BuildOptions(content: content, output: output, themes: themes))
             Issue.record("expected a failure")
         } catch {
-            let lines = error.diagnostics.map { "\(($0.path as NSString).lastPathComponent):\($0.line):\($0.column)" }
+            let lines = error.diagnostics.map { "\(($0.path as NSString).lastPathComponent):\($0.line ?? 0):\($0.column ?? 0)" }
             #expect(lines == ["tags.mustache:1:4", "review.mustache:5:12"])
             #expect(error.diagnostics.allSatisfy { $0.path.contains("/templates/") })
             #expect(error.diagnostics.allSatisfy { $0.message.hasPrefix("template error:") })

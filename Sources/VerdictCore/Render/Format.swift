@@ -5,12 +5,17 @@ import VerdictTemplates
 enum Format {
     /// Up to two decimals for ordinary values, three significant digits for small ones; no locale.
     static func number(_ value: Double) -> String {
+        fixed(value, decimals: decimals(value))
+    }
+
+    /// The most decimals `number` shows for `value` (trailing zeros are then dropped).
+    static func decimals(_ value: Double) -> Int {
         let magnitude = abs(value)
         let decimals: Int
         if magnitude >= 100 || magnitude == 0 { decimals = magnitude.rounded() == magnitude ? 0 : 1 }
         else if magnitude >= 1 { decimals = 2 }
         else { decimals = max(2, Int((-log10(magnitude)).rounded(.down)) + 3) }
-        return fixed(value, decimals: min(decimals, 8))
+        return min(decimals, 8)
     }
 
     /// `value` rounded to `decimals` places, half away from zero, trailing zeros dropped. Rounds the
@@ -54,7 +59,11 @@ enum Format {
 
     static func value(_ value: Double?, unit: String) -> String {
         guard let value else { return "—" }
-        let number = Format.number(value)
+        return withUnit(Format.number(value), unit: unit)
+    }
+
+    /// `61.5 pts`, `$0.15/M` (a unit starting with `$` puts the sign first).
+    static func withUnit(_ number: String, unit: String) -> String {
         if unit.isEmpty { return number }
         if unit.hasPrefix("$") { return "$" + number + unit.dropFirst() }
         return "\(number) \(unit)"

@@ -24,7 +24,7 @@ enum SiteRenderer {
                        emit: @escaping @Sendable (Route, Data) throws(Diagnostic) -> Void) async -> Result {
         let renderer = Renderer(site: site, theme: theme)
         let record = lint ? ThemeLint.Record(tags: theme.tags.count) : nil
-        let rewrite = Parser.markdownOptions(for: site.config).rewriteURL
+        let fromMarkdown = markdownLinks(in: site)
         // The routes that cover a whole snapshot or the whole site go first: started last, as they are
         // listed, they left one core finishing them alone for seconds while the other sat idle.
         let order = site.routes.indices.filter { site.routes[$0].kind.coversSite }
@@ -49,7 +49,6 @@ enum SiteRenderer {
                     } else {
                         try theme.render(context, template: template, into: &html)
                     }
-                    let fromMarkdown = Set(markdownLinks(of: route, in: site).map(rewrite))
                     let findings = TemplateLinks.check(html, page: route.path, template: template, targets: targets, skipping: fromMarkdown)
                     try emit(route, Data(html))
                     return Outcome(key: key, findings: findings)
@@ -88,14 +87,16 @@ enum SiteRenderer {
         return hash.finalized
     }
 
-    /// Links written in Markdown on this page; they were checked at their source line already.
-    private static func markdownLinks(of route: Route, in site: Site) -> [String] {
-        switch route.kind {
-        case .review(let index): return site.reviews[index].links.map(\.destination)
-        case .page(let index): return site.pages[index].links.map(\.destination)
-        case .useCase(let index, _): return site.useCases[index].intro?.links.map(\.destination) ?? []
-        default: return []
-        }
+    /// Every link written in Markdown, as rendered. They were checked at their source lines already, and
+    /// a review's verdict or items also appear on lists, use-case, capability and compare pages: a
+    /// template is blamed only for links written in it, never for an editor's link it shows.
+    private static func markdownLinks(in site: Site) -> Set<String> {
+        let rewrite = Parser.markdownOptions(for: site.config).rewriteURL
+        var links = Set<String>()
+        for review in site.reviews { for link in review.links { links.insert(rewrite(link.destination)) } }
+        for page in site.pages { for link in page.links { links.insert(rewrite(link.destination)) } }
+        for intro in site.useCases.compactMap(\.intro) { for link in intro.links { links.insert(rewrite(link.destination)) } }
+        return links
     }
 }
 

@@ -43,7 +43,7 @@ public struct Theme: Sendable {
         let missing = requiredTemplates.filter { sources[$0] == nil }
         if !missing.isEmpty {
             throw BuildFailure(missing.map {
-                Diagnostic(path: templates.appendingPathComponent("\($0).mustache").path, line: 1,
+                Diagnostic(path: templates.appendingPathComponent("\($0).mustache").path,
                            "theme \"\(name)\" has no template \"\($0)\"; copy it from Themes/default/templates/")
             })
         }
@@ -69,7 +69,7 @@ public struct Theme: Sendable {
             if let text = try? String(contentsOf: url, encoding: .utf8) {
                 sources[String(name)] = text
             } else {
-                unreadable.append(Diagnostic(path: DisplayPath.of(url), line: 1, "cannot read template: it is not UTF-8 text"))
+                unreadable.append(Diagnostic(path: DisplayPath.of(url), "cannot read template: it is not UTF-8 text"))
             }
         }
         if !unreadable.isEmpty { throw BuildFailure(unreadable.sorted()) }

@@ -42,6 +42,7 @@ extension Renderer {
         view["permalink"] = isLeaderboard ? .text(links.snapshot(snapshot.date)) : .null
         view["charts"] = snapshotCharts(snapshot)
         view["csv"] = .text(links.url("/benchmarks/\(snapshot.date).csv"))
+        view["source"] = snapshot.snapshot.source.map(TemplateValue.text) ?? false
         context["empty"] = false
         context["snapshot"] = .object(view)
         context["methodology"] = site.pages.contains { $0.path == "/benchmarks/methodology/" } ? .text(links.url("/benchmarks/methodology/")) : .null
@@ -62,7 +63,7 @@ extension Renderer {
         var row = modelCell(entry.result)
         row["rank"] = entry.rank.map(TemplateValue.int) ?? false
         row["rankLabel"] = .text(Format.rank(entry.rank))
-        row["score"] = .text(Format.value(entry.value, unit: snapshot.leaderboard.metric.unit))
+        row["score"] = .text(Format.value(entry.value, stderr: entry.result.stderr[snapshot.snapshot.rankBy], unit: snapshot.leaderboard.metric.unit))
         row["movement"] = Format.movement(snapshot.movements?[entry.result.model])
         if includeCells {
             row["cells"] = .list(snapshot.snapshot.metrics.map { metric -> TemplateValue in
@@ -71,7 +72,7 @@ extension Renderer {
                 let rank = snapshot.ranking(metric.id)?.rank(of: entry.result.model)
                 return [
                     // The unit is in the column header, so cells hold bare numbers.
-                    "value": .text(value.map(Format.number) ?? "—"),
+                    "value": .text(value.map { Format.number($0, stderr: entry.result.stderr[metric.id]) } ?? "—"),
                     "isRankBy": .bool(isRankBy),
                     "rank": rank.map(TemplateValue.int) ?? false,
                     "isBest": .bool(rank == 1),

@@ -86,7 +86,7 @@ extension Renderer {
             let entry = ranking.entry(for: model)
             return [
                 "metric": .text(metric.name), "id": .text(metric.id), "unit": .text(metric.unit),
-                "value": .text(Format.value(result.scores[metric.id], unit: metric.unit)),
+                "value": .text(Format.value(result.scores[metric.id], stderr: result.stderr[metric.id], unit: metric.unit)),
                 "better": metric.better == .higher ? "higher is better" : "lower is better",
                 "of": .int(ranking.rankedCount),
                 "isRankBy": .bool(metric.id == newest.snapshot.rankBy),
@@ -122,7 +122,7 @@ extension Renderer {
         row["of"] = .int(snapshot.leaderboard.rankedCount)
         row["rank"] = entry?.rank.map(TemplateValue.int) ?? false
         row["rankOf"] = .text(Format.rank(entry?.rank, of: snapshot.leaderboard.rankedCount))
-        row["score"] = .text(Format.value(entry?.value, unit: metric.unit))
+        row["score"] = .text(Format.value(entry?.value, stderr: entry?.result.stderr[metric.id], unit: metric.unit))
         row["metric"] = .text(metric.name)
         row["movement"] = Format.movement(snapshot.movements?[model])
         return .object(row)
