@@ -74,14 +74,16 @@ public enum SiteBuilder {
         let written = try await SiteWriter.write(site: prepared.site, theme: prepared.theme, targets: prepared.targets,
                                                  statics: prepared.statics, to: options.output,
                                                  previous: environment.flatMap { previous?.environment == $0.hex ? previous : nil },
-                                                 fingerprint: options.useCache)
+                                                 fingerprint: options.useCache,
+                                                 inputKeys: options.useCache ? prepared.inputKeys : nil)
         let site = prepared.site
         let diagnostics = (prepared.diagnostics + written.diagnostics).sorted()
         var timings = prepared.timings + [("render and write", (ContinuousClock.now - writing).milliseconds)]
         if let inputs, let environment {
             let saving = ContinuousClock.now
             await BuildCache.record(output: options.output, previous: previous, inputs: inputs, environment: environment,
-                                    keys: written.keys, hashes: written.hashes, site: site, written: written.files,
+                                    keys: written.keys, pageInputs: written.inputs, hashes: written.hashes, site: site,
+                                    written: written.files,
                                     diagnostics: diagnostics)
             timings.append(("cache", (ContinuousClock.now - saving).milliseconds))
         } else {
@@ -108,6 +110,8 @@ public enum SiteBuilder {
         public let theme: Theme
         let targets: LinkTargets
         let statics: [StaticFile]
+        /// What each review page is made from, before its view is built (see `PageInputKeys`).
+        var inputKeys: PageInputKeys? = nil
         public let diagnostics: [Diagnostic]
         var timings: [(step: String, milliseconds: Int)] = []
     }
@@ -132,7 +136,9 @@ public enum SiteBuilder {
         let targets = LinkTargets(site: site, extraFiles: statics.map(\.outputPath))
         let diagnostics = Checker.check(site, targets: targets) + staticProblems
         step("theme and checks")
-        return Prepared(site: site, theme: theme, targets: targets, statics: statics, diagnostics: diagnostics.sorted(),
+        let inputKeys = PageInputKeys(site: site, sharedInputs: loaded.sharedInputs, includeDrafts: includeDrafts)
+        return Prepared(site: site, theme: theme, targets: targets, statics: statics, inputKeys: inputKeys,
+                        diagnostics: diagnostics.sorted(),
                         timings: timings)
     }
 

@@ -17,6 +17,9 @@ public struct LoadedSite<ReviewValue: Sendable>: Sendable {
     public let diagnostics: [Diagnostic]
     /// Slugs of the review files left out for errors: their pages stay link targets (`ReviewStandIn`).
     public let unloadedReviews: [String]
+    /// A hash of every file read here but the reviews (site.yml, snapshots, use-case intros, pages; path
+    /// and text), taken from the text that was decoded: what review pages share (see `PageInputKeys`).
+    public let sharedInputs: UInt64
 }
 
 /// A file copied verbatim into the site.
@@ -58,7 +61,8 @@ enum Loader {
         let (tree, scanProblems) = ContentTree.scan(root: options.content, displayRoot: options.displayPath)
         problems.append(contentsOf: scanProblems)
 
-        let (config, configProblems) = SiteConfig.decode(tree.siteFile.map(readFile), contentDisplay: options.displayPath)
+        let siteFile = tree.siteFile.map(readFile)
+        let (config, configProblems) = SiteConfig.decode(siteFile, contentDisplay: options.displayPath)
         problems.append(contentsOf: configProblems)
 
         // Without a config the build stops below; the reviews are still decoded for their diagnostics.
@@ -73,6 +77,8 @@ enum Loader {
         async let useCaseResults = tree.useCases.concurrentMap { entry in decoded(entry, PageSource.decode) }
         async let pageResults = tree.pages.concurrentMap { entry in decoded(entry, PageSource.decode) }
 
+        var shared = StableHash()
+        if case .success(let file)? = siteFile { shared.combine(file.relativePath); shared.combine(file.text) }
         var reviews: [ReviewValue] = []
         var unloaded: [String] = []
         for (entry, (review, diagnostics)) in zip(tree.reviews, await reviewResults) {
@@ -84,12 +90,14 @@ enum Loader {
             }
         }
         var snapshots: [Snapshot] = []
-        for (snapshot, diagnostics) in await snapshotResults {
+        for (snapshot, diagnostics, hash) in await snapshotResults {
+            shared.combine(hash)
             problems.append(contentsOf: diagnostics)
             if let snapshot { snapshots.append(snapshot) }
         }
         var intros: [String: PageSource] = [:]
-        for (entry, (page, diagnostics)) in zip(tree.useCases, await useCaseResults) {
+        for (entry, (page, diagnostics, hash)) in zip(tree.useCases, await useCaseResults) {
+            shared.combine(hash)
             problems.append(contentsOf: diagnostics)
             let slug = String(entry.relativePath.split(separator: "/").last!.dropLast(3))
             guard Slug.isValid(slug) else {
@@ -99,7 +107,8 @@ enum Loader {
             if let page { intros[slug] = page }
         }
         var pages: [(String, PageSource)] = []
-        for (entry, (page, diagnostics)) in zip(tree.pages, await pageResults) {
+        for (entry, (page, diagnostics, hash)) in zip(tree.pages, await pageResults) {
+            shared.combine(hash)
             problems.append(contentsOf: diagnostics)
             guard let path = pagePath(entry.relativePath) else {
                 problems.error(entry.displayPath,
@@ -117,19 +126,27 @@ enum Loader {
         }
         return LoadedSite(config: config, reviews: reviews, snapshots: snapshots.sorted { ($0.date, $0.path) < ($1.date, $1.path) },
                           useCaseIntros: intros, pages: pages, staticFiles: staticFiles, diagnostics: problems.items,
-                          unloadedReviews: unloaded)
+                          unloadedReviews: unloaded, sharedInputs: shared.finalized)
     }
 
     private static func readFile(_ entry: ContentTree.Entry) -> Result<SourceFile, Diagnostic> {
         Result { () throws(Diagnostic) in try SourceFile.read(url: entry.url, path: entry.displayPath, relativePath: entry.relativePath) }
     }
 
-    /// Reads `entry` and hands it to `decode`; a file that cannot be read is its one diagnostic.
-    private static func decoded<Value>(_ entry: ContentTree.Entry,
-                                       _ decode: (SourceFile) -> (Value?, [Diagnostic])) -> (Value?, [Diagnostic]) {
+    /// Reads `entry` and hands it to `decode`; a file that cannot be read is its one diagnostic. The
+    /// hash is of the path and the text decoded (0 for a file that could not be read, or without `hashing`:
+    /// reviews hash their own parts, see `ReviewHashes`).
+    private static func decoded<Value>(_ entry: ContentTree.Entry, hashing: Bool = true,
+                                       _ decode: (SourceFile) -> (Value?, [Diagnostic])) -> (Value?, [Diagnostic], UInt64) {
         switch readFile(entry) {
-        case .success(let file): return decode(file)
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let file):
+            let (value, diagnostics) = decode(file)
+            guard hashing else { return (value, diagnostics, 0) }
+            var hash = StableHash()
+            hash.combine(file.relativePath)
+            hash.combine(file.text)
+            return (value, diagnostics, hash.finalized)
+        case .failure(let diagnostic): return (nil, [diagnostic], 0)
         }
     }
 
@@ -149,7 +166,8 @@ enum Loader {
             return (nil, [Diagnostic(path: entry.displayPath,
                                      "review file name \"\(slug)\" is not a valid slug: use a-z, 0-9 and -, starting with a letter or digit (it becomes /models/<slug>/)")])
         }
-        return decoded(entry) { ReviewSource.decode($0, slug: slug) }
+        let (review, diagnostics, _) = decoded(entry, hashing: false) { ReviewSource.decode($0, slug: slug) }
+        return (review, diagnostics)
     }
 
     /// `pages/benchmarks/methodology.md` → `/benchmarks/methodology/`; `pages/index.md` is refused by the

@@ -42,6 +42,9 @@ public struct ReviewSource: Sendable {
     public let meta: ReviewMeta
     public let body: String
     public let bodyLine: Int
+    /// What a rebuild compares before building any page (see `PageInputKeys`): the front matter as
+    /// written (with the slug and path), and that together with the body.
+    public let hashes: ReviewHashes
 
     static let requiredFields = ["title", "model", "vendor", "reviewed"]
     static let optionalFields = ["family", "tier", "released", "published", "summary", "alternatives", "aliases", "draft"]
@@ -86,7 +89,10 @@ public struct ReviewSource: Sendable {
         let meta = ReviewMeta(title: title, model: model, vendor: vendor, reviewed: reviewed, family: family,
                               tier: tier, released: released, published: published ?? reviewed, summary: summary,
                               alternatives: alternatives, aliases: aliases, draft: draft, fieldLines: lines)
-        return (ReviewSource(slug: slug, path: file.path, meta: meta, body: split.body, bodyLine: split.bodyLine), fields.diagnostics.items)
+        let hashes = ReviewHashes(slug: slug, path: file.path, yaml: split.yaml ?? "", yamlLine: split.yamlLine,
+                                  body: split.body, bodyLine: split.bodyLine)
+        return (ReviewSource(slug: slug, path: file.path, meta: meta, body: split.body, bodyLine: split.bodyLine, hashes: hashes),
+                fields.diagnostics.items)
     }
 }
 

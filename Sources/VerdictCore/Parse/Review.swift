@@ -22,9 +22,12 @@ public final class Review: Sendable {
     /// the taxonomy nor the tag checks walk every section of every review again (`verdict serve`
     /// keeps parsed reviews between rebuilds).
     public let tagGroups: [Section.Role: [TagGroup]]
+    /// Hashes of the source this was parsed from (see `PageInputKeys`).
+    public let hashes: ReviewHashes
 
     init(slug: String, path: String, meta: ReviewMeta, introHTML: String, bodyLine: Int, sections: [Section],
-         summary: String, links: [MarkdownLink], anchors: Set<String>) {
+         summary: String, links: [MarkdownLink], anchors: Set<String>, hashes: ReviewHashes) {
+        self.hashes = hashes
         self.slug = slug
         self.path = path
         self.meta = meta

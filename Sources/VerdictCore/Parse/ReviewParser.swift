@@ -38,7 +38,7 @@ enum ReviewParser {
             ?? firstSentence(of: introBlocks)
             ?? ""
         return Review(slug: source.slug, path: source.path, meta: source.meta, introHTML: introHTML, bodyLine: source.bodyLine,
-                      sections: sections, summary: summary, links: document.links, anchors: anchors.all)
+                      sections: sections, summary: summary, links: document.links, anchors: anchors.all, hashes: source.hashes)
     }
 
     /// The first sentence of the first paragraph: up to a `.`, `!` or `?` followed by a space.

@@ -8,17 +8,23 @@ enum SiteRenderer {
         let diagnostics: [Diagnostic]
         /// View-model fingerprints of the theme-rendered pages, by output file (only when `reuse` was given).
         let keys: [String: UInt64]
-        /// Pages `reuse` took instead of rendering them.
+        /// Input keys of the pages that have one (see `PageInputKeys`; only when `reuseInput` was given).
+        let inputs: [String: UInt64]
+        /// Pages `reuse` or `reuseInput` took instead of rendering them.
         let reused: Int
     }
 
     /// With `lint`, every tag's lookups are recorded and names no page's view held are reported (`verdict check`).
     /// With `reuse`, each page's view model is fingerprinted first, and a page `reuse` accepts for its
     /// fingerprint is neither rendered nor emitted (it is the caller's to place in the output).
+    /// With `reuseInput`, a page with an input key (`inputKeys`) is first offered by that key, before
+    /// its view is built; `reuseInput` returns the view fingerprint recorded with the page it took.
     /// Once `stop` returns true the remaining pages are skipped (`verdict serve` drops a background
     /// render that a newer edit made stale); the result is then incomplete.
     static func render(site: Site, theme: Theme, targets: LinkTargets,
                        reuse: (@Sendable (Route, UInt64) -> Bool)? = nil,
+                       inputKeys: PageInputKeys? = nil,
+                       reuseInput: (@Sendable (Route, UInt64) -> UInt64?)? = nil,
                        stop: (@Sendable () -> Bool)? = nil,
                        lint: Bool = false,
                        emit: @escaping @Sendable (Route, Data) throws(Diagnostic) -> Void) async -> Result {
@@ -32,6 +38,8 @@ enum SiteRenderer {
         let scheduled = await order.concurrentMap { index -> Outcome in
             let route = site.routes[index]
             if let stop, stop() { return Outcome() }
+            let input = reuseInput == nil ? nil : inputKeys?.key(for: route, in: site)
+            if let input, let reuseInput, let key = reuseInput(route, input) { return Outcome(key: key, input: input, reused: true) }
             do throws(Diagnostic) {
                 switch renderer.plan(route) {
                 case .file(let data):
@@ -39,7 +47,7 @@ enum SiteRenderer {
                     return Outcome()
                 case .page(let template, let context):
                     let key = reuse == nil ? nil : Self.key(template: template, context: ContextFingerprint.of(context))
-                    if let key, let reuse, reuse(route, key) { return Outcome(key: key, reused: true) }
+                    if let key, let reuse, reuse(route, key) { return Outcome(key: key, input: input, reused: true) }
                     var html: [UInt8] = []
                     html.reserveCapacity(Self.pageCapacity)
                     if let record {
@@ -51,7 +59,7 @@ enum SiteRenderer {
                     }
                     let findings = TemplateLinks.check(html, page: route.path, template: template, targets: targets, skipping: fromMarkdown)
                     try emit(route, Data(html))
-                    return Outcome(key: key, findings: findings)
+                    return Outcome(key: key, input: input, findings: findings)
                 }
             } catch {
                 return Outcome(diagnostics: [error])
@@ -60,13 +68,15 @@ enum SiteRenderer {
         var outcomes = [Outcome](repeating: Outcome(), count: site.routes.count)
         for (index, outcome) in zip(order, scheduled) { outcomes[index] = outcome }
         var keys: [String: UInt64] = [:]
+        var inputs: [String: UInt64] = [:]
         for (route, outcome) in zip(site.routes, outcomes) {
             if let key = outcome.key { keys[route.file] = key }
+            if let input = outcome.input { inputs[route.file] = input }
         }
         let diagnostics = outcomes.flatMap(\.diagnostics)
             + TemplateLinks.report(outcomes.flatMap(\.findings), theme: theme, root: site.config.root)
             + (record?.report(theme: theme) ?? [])
-        return Result(diagnostics: diagnostics, keys: keys, reused: outcomes.count { $0.reused })
+        return Result(diagnostics: diagnostics, keys: keys, inputs: inputs, reused: outcomes.count { $0.reused })
     }
 
     /// Most pages fit: one allocation instead of a dozen doublings.
@@ -74,6 +84,7 @@ enum SiteRenderer {
 
     private struct Outcome: Sendable {
         var key: UInt64?
+        var input: UInt64?
         var reused = false
         var findings: [TemplateLinks.Finding] = []
         var diagnostics: [Diagnostic] = []

@@ -15,7 +15,7 @@ import Darwin
 /// - Otherwise each page whose view model hashes as before, under the same templates, link targets and
 ///   binary, is hard-linked from the previous output instead of rendered again.
 struct BuildCache: Codable, Sendable {
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     struct File: Codable, Sendable, Equatable {
         /// The page's view-model fingerprint (hex), for pages rendered through the theme.
@@ -24,6 +24,8 @@ struct BuildCache: Codable, Sendable {
         /// The file's bytes (hex), for when the stamp no longer matches: a folder restored from a CI
         /// cache has new inodes and times but the same bytes.
         var hash: String
+        /// The page's input key (hex), for pages that have one (see `PageInputKeys`).
+        var input: String? = nil
 
         /// True when `path` is still this file: the same stamp, or else the same bytes.
         func describes(_ path: String) -> Bool {
@@ -80,17 +82,19 @@ struct BuildCache: Codable, Sendable {
     /// A file's hash comes from `hashes` (written just now), else from the previous cache if it still
     /// describes the file (kept pages), else from reading it (static files, the marker).
     static func record(output: URL, previous: BuildCache?, inputs: UInt64, environment: UInt64, keys: [String: UInt64],
-                       hashes: [String: UInt64], site: Site, written: Int, diagnostics: [Diagnostic]) async {
+                       pageInputs: [String: UInt64], hashes: [String: UInt64], site: Site, written: Int,
+                       diagnostics: [Diagnostic]) async {
         let root = output.standardizedFileURL.path
         guard let paths = FolderWalk.files(under: root, followingLinks: false) else { return remove(for: output) }
         let entries = await paths.concurrentMap { path -> File? in
             guard let stamp = FileStamp.of(root + "/" + path) else { return nil }
-            if let hash = hashes[path] { return File(key: keys[path]?.hex, stamp: stamp, hash: hash.hex) }
+            let (key, input) = (keys[path]?.hex, pageInputs[path]?.hex)
+            if let hash = hashes[path] { return File(key: key, stamp: stamp, hash: hash.hex, input: input) }
             if let known = previous?.files[path], known.stamp == stamp {
-                return File(key: keys[path]?.hex, stamp: stamp, hash: known.hash)
+                return File(key: key, stamp: stamp, hash: known.hash, input: input)
             }
             guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
-            return File(key: keys[path]?.hex, stamp: stamp, hash: StableHash.of(data).hex)
+            return File(key: key, stamp: stamp, hash: StableHash.of(data).hex, input: input)
         }
         var files: [String: File] = [:]
         for (path, entry) in zip(paths, entries) {

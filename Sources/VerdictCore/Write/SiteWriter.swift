@@ -21,6 +21,8 @@ enum SiteWriter {
         let diagnostics: [Diagnostic]
         /// View-model fingerprints of the theme-rendered pages, by output file (with a cache only).
         let keys: [String: UInt64]
+        /// Input keys of the pages that have one (with a cache only; see `PageInputKeys`).
+        let inputs: [String: UInt64]
         let reused: Int
         /// Hashes of the files rendered and written now (with a cache only), so the cache need not read them back.
         let hashes: [String: UInt64]
@@ -28,9 +30,11 @@ enum SiteWriter {
 
     /// Renders into staging, copies static files, and swaps staging in only if every step succeeded.
     /// With `previous` (a cache of the current output made under the same environment), pages whose
-    /// fingerprint it holds are hard-linked from the output instead of rendered.
+    /// fingerprint it holds are hard-linked from the output instead of rendered; so are pages whose
+    /// input key (`inputKeys`) it holds, without their view being built.
     static func write(site: Site, theme: Theme, targets: LinkTargets, statics: [StaticFile],
-                      to output: URL, previous: BuildCache?, fingerprint: Bool) async throws(BuildFailure) -> Written {
+                      to output: URL, previous: BuildCache?, fingerprint: Bool,
+                      inputKeys: PageInputKeys? = nil) async throws(BuildFailure) -> Written {
         let staging = try Staging.create(for: output)
         do throws(BuildFailure) {
             try staging.makeDirectories(for: site.routes.map(\.file) + statics.map(\.outputPath))
@@ -38,9 +42,18 @@ enum SiteWriter {
                 guard let file = previous?.files[route.file], file.key == key.hex else { return false }
                 return staging.linkPrevious(route.file, cached: file)
             }
+            /// The view fingerprint recorded with the page taken, which is this page's too: the same inputs.
+            @Sendable func reuseByInput(_ route: Route, input: UInt64) -> UInt64? {
+                guard let file = previous?.files[route.file], file.input == input.hex,
+                      let key = file.key.flatMap({ UInt64($0, radix: 16) }),
+                      staging.linkPrevious(route.file, cached: file) else { return nil }
+                return key
+            }
             let reuse: (@Sendable (Route, UInt64) -> Bool)? = fingerprint ? reusePrevious : nil
+            let reuseInput: (@Sendable (Route, UInt64) -> UInt64?)? = fingerprint ? reuseByInput : nil
             let hashes = Mutex<[String: UInt64]>([:])
-            let rendered = await SiteRenderer.render(site: site, theme: theme, targets: targets, reuse: reuse) { route, data throws(Diagnostic) in
+            let rendered = await SiteRenderer.render(site: site, theme: theme, targets: targets, reuse: reuse,
+                                                     inputKeys: inputKeys, reuseInput: reuseInput) { route, data throws(Diagnostic) in
                 try staging.write(data, to: route.file)
                 if fingerprint {
                     let hash = StableHash.of(data)
@@ -53,7 +66,8 @@ enum SiteWriter {
             }
             if problems.contains(where: { $0.severity == .error }) { throw BuildFailure(problems) }
             try staging.commit()
-            return Written(files: site.routes.count + statics.count, diagnostics: problems, keys: rendered.keys, reused: rendered.reused,
+            return Written(files: site.routes.count + statics.count, diagnostics: problems, keys: rendered.keys, inputs: rendered.inputs,
+                           reused: rendered.reused,
                            hashes: hashes.withLock { $0 })
         } catch {
             staging.discard()
