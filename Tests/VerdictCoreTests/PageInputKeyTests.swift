@@ -69,7 +69,9 @@ struct PageInputKeyTests {
         let recorded = try #require(BuildCache.load(for: output))
         let reviewPages = recorded.files.filter { $0.key.hasPrefix("models/") && $0.key.hasSuffix("/index.html") && $0.key != "models/index.html" }
         #expect(reviewPages.count == 2 && reviewPages.values.allSatisfy { $0.input != nil }, "every review page has an input key")
-        #expect(recorded.files["benchmarks/methodology/index.html"]?.input == nil, "other pages are compared by their views")
+        #expect(recorded.files["models/index.html"]?.input == nil, "lists of summaries are compared by their views")
+        #expect(recorded.files["benchmarks/leaderboard/index.html"]?.input != nil, "snapshot pages have input keys")
+        #expect(recorded.files["compare/alpha-one-vs-beta-two/index.html"]?.input != nil, "compare pages have input keys")
 
         try Self.edits[0].apply(in: content)
         _ = try await cache.build(content, themes: themes, into: output)

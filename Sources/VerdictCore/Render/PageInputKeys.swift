@@ -2,13 +2,17 @@
 /// short list: a rebuild hard-links a page whose key is the one recorded for it, under the same
 /// templates, link targets and binary (`BuildCache.environment`), without building its view.
 ///
-/// A review page shows its own review, the site's settings, benchmark snapshots, and of other reviews
-/// only what their front matter says (titles, slugs, models, vendors, tiers, aliases and alternatives,
-/// which decide comparisons, alternatives and the snapshot rows of the model). So its key is its
-/// review's whole source, every included review's front matter, and every other file the loader read
-/// (site.yml, snapshots, use-case intros, pages). Editing a review's body changes its own page's key
-/// only; editing any front matter, snapshot or site.yml changes every review page's key. Other pages
-/// have no key here and are compared by their view's fingerprint as before.
+/// Every key holds the site's shape: every included review's front matter as written (titles, slugs,
+/// models, vendors, tiers, aliases and alternatives, which decide comparisons, alternatives, names
+/// and review links), and every other file the loader read (site.yml, snapshots, use-case intros,
+/// pages). On top of it:
+/// - a review page: its review's whole source (it shows nothing else of other reviews' bodies);
+/// - a compare page: both reviews' whole sources;
+/// - the snapshot pages, the leaderboard, `/benchmarks/`, `/benchmarks/changes/`, the 404 page and
+///   pages from `pages/`: nothing more (they show snapshots, names, review links or their own file only).
+/// Editing a review's body changes the keys of its own page and its compare pages only; editing any
+/// front matter, snapshot or site.yml changes them all. Pages that list items or summaries (home,
+/// model lists, use cases, capabilities) have no key here and are compared by their view's fingerprint.
 struct PageInputKeys: Sendable {
     private let shape: UInt64
 
@@ -26,12 +30,26 @@ struct PageInputKeys: Sendable {
 
     /// Nil for pages whose inputs are not listed here.
     func key(for route: Route, in site: Site) -> UInt64? {
-        guard case .review(let index) = route.kind else { return nil }
         var hash = StableHash()
         hash.combine(shape)
-        hash.combine("review")
         hash.combine(route.path)
-        hash.combine(site.reviews[index].hashes.source)
+        switch route.kind {
+        case .review(let index):
+            hash.combine("review \(index)")
+            hash.combine(site.reviews[index].hashes.source)
+        case .compare(let index):
+            let comparison = site.comparisons[index]
+            hash.combine("compare \(index)")
+            hash.combine(site.reviews[comparison.first].hashes.source)
+            hash.combine(site.reviews[comparison.second].hashes.source)
+        case .benchmarks, .leaderboard, .changes, .notFound, .page:
+            hash.combine("\(route.kind)")
+        case .snapshot(let index):
+            hash.combine("snapshot \(index)")
+        case .home, .models, .useCases, .useCase, .capabilities, .capability,
+             .atomFeed, .jsonFeed, .sitemap, .robots, .modelsAPI, .leaderboardAPI, .snapshotCSV:
+            return nil
+        }
         return hash.finalized
     }
 }
