@@ -13,6 +13,8 @@ public struct ReviewMeta: Sendable {
     public var summary: String?
     public var alternatives: [Located<String>]
     public var draft: Bool
+    /// Context window, license, weights, knowledge cutoff and links, for the facts box.
+    public var facts = ReviewFacts()
     /// File line of each front-matter field, so later checks can point at it.
     public var fieldLines: [String: Int]
 }
@@ -60,8 +62,9 @@ public struct ReviewSource: Sendable {
         let summary = fields.string("summary")
         let alternatives = fields.stringList("alternatives").map { Located(value: $0.value, line: $0.line) }
         let draft = fields.bool("draft") ?? false
+        let facts = ReviewFacts.decode(&fields)
         var lines: [String: Int] = [:]
-        let known = requiredFields + optionalFields
+        let known = requiredFields + optionalFields + ReviewFacts.fields
         for (key, line) in fields.keys {
             lines[key] = line
             if !known.contains(key) {
@@ -74,7 +77,7 @@ public struct ReviewSource: Sendable {
         }
         let meta = ReviewMeta(title: title, model: model, vendor: vendor, reviewed: reviewed, family: family,
                               tier: tier, released: released, published: published ?? reviewed, summary: summary,
-                              alternatives: alternatives, draft: draft, fieldLines: lines)
+                              alternatives: alternatives, draft: draft, facts: facts, fieldLines: lines)
         return (ReviewSource(slug: slug, path: file.path, meta: meta, body: split.body, bodyLine: split.bodyLine), fields.diagnostics.items)
     }
 }

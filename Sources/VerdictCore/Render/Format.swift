@@ -12,48 +12,35 @@ enum Format {
         return fixed(value, decimals: min(decimals, 8))
     }
 
-    /// `value` rounded to `decimals` places, half away from zero, trailing zeros dropped. Rounds the
-    /// shortest decimal form of the value (what the snapshot file says, such as `939.85`), so readers
-    /// see 939.9 where binary rounding would print 939.8; no locale, and far cheaper than `String(format:)`.
+    /// `value` rounded to `decimals` places, half away from zero, trailing zeros dropped (see `DecimalText`).
     static func fixed(_ value: Double, decimals: Int) -> String {
-        let written = value.description
-        guard value.isFinite, !written.utf8.contains(UInt8(ascii: "e")) else {
-            return String(format: "%.\(decimals)f", value)
-        }
-        // ASCII digits of the shortest form, worked on as bytes: this runs for every cell of every table.
-        let zero = UInt8(ascii: "0")
-        var bytes = Array(written.utf8)
-        let negative = bytes.first == UInt8(ascii: "-")
-        if negative { bytes.removeFirst() }
-        let dot = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
-        let fraction = bytes[min(dot + 1, bytes.count)...]
-        var digits = Array(bytes[..<dot])
-        digits += fraction.prefix(decimals)
-        digits += repeatElement(zero, count: max(0, decimals - fraction.count))
-        if fraction.count > decimals, fraction[fraction.startIndex + decimals] >= UInt8(ascii: "5") {
-            var index = digits.count - 1
-            while index >= 0 {
-                if digits[index] == UInt8(ascii: "9") { digits[index] = zero; index -= 1 } else { digits[index] += 1; break }
-            }
-            if index < 0 { digits.insert(UInt8(ascii: "1"), at: 0) }
-        }
-        let integerEnd = digits.count - decimals
-        var start = 0
-        while start < integerEnd - 1, digits[start] == zero { start += 1 }
-        var end = digits.count
-        while end > integerEnd, digits[end - 1] == zero { end -= 1 }
-        var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
-        out += digits[start..<integerEnd]
-        if end > integerEnd {
-            out.append(UInt8(ascii: "."))
-            out += digits[integerEnd..<end]
-        }
-        return out == [UInt8(ascii: "-"), zero] ? "0" : String(decoding: out, as: UTF8.self)
+        DecimalText.fixed(value, decimals: decimals)
     }
 
     static func value(_ value: Double?, unit: String) -> String {
         guard let value else { return "—" }
-        let number = Format.number(value)
+        return withUnit(Format.number(value), unit: unit)
+    }
+
+    /// A value of a ranked metric with the decimals its snapshot decided for it (`Ranking.decimals`),
+    /// trailing zeros kept, so every page shows one metric one way. The number alone for table cells,
+    /// whose unit is in the column header.
+    static func number(_ value: Double, decimals: Int) -> String {
+        DecimalText.fixed(value, decimals: decimals, keepZeros: true)
+    }
+
+    static func value(_ value: Double?, unit: String, decimals: Int) -> String {
+        guard let value else { return "—" }
+        return withUnit(number(value, decimals: decimals), unit: unit)
+    }
+
+    /// A value on `ranking`'s metric, with its unit and the snapshot's decimals for it.
+    static func value(_ value: Double?, on ranking: Ranking) -> String {
+        Format.value(value, unit: ranking.metric.unit, decimals: ranking.decimals)
+    }
+
+    /// "$0.70/Mtok" for units that start with a currency sign, "73.6 pts" otherwise.
+    static func withUnit(_ number: String, unit: String) -> String {
         if unit.isEmpty { return number }
         if unit.hasPrefix("$") { return "$" + number + unit.dropFirst() }
         return "\(number) \(unit)"
