@@ -18,10 +18,12 @@ extension Renderer {
             }
             guard points.count >= 2 else { continue }
             let title = "\(quality.name) against \(metric.name.lowercased())"
-            let chart = ScatterChart(title: title, description: "", xLabel: axisLabel(metric), yLabel: axisLabel(quality),
-                                     points: points, xBetter: metric.better, yBetter: quality.better,
-                                     id: "chart-\(quality.id)-\(metric.id)", highlightLabel: "reviewed")
-            charts.append(["title": title, "svg": chart.svg(),
+            let svg = ResponsiveChart.html { width, suffix in
+                ScatterChart(title: title, description: "", xLabel: axisLabel(metric), yLabel: axisLabel(quality),
+                             points: points, xBetter: metric.better, yBetter: quality.better,
+                             width: width, id: "chart-\(quality.id)-\(metric.id)\(suffix)", highlightLabel: "reviewed").svg()
+            }
+            charts.append(["title": title, "svg": svg,
                            "caption": "Each point is a model; the dashed line joins the models no other beats on both axes. The top \(Renderer.labelledPoints) are labelled; reviewed models are diamonds."])
         }
         let bars = board.entries.prefix(25).compactMap { entry in
@@ -29,9 +31,11 @@ extension Renderer {
         }
         if !bars.isEmpty {
             let title = "\(quality.name), top \(bars.count)"
-            let chart = BarChart(title: title, description: "", unit: quality.unit, bars: bars, better: quality.better,
-                                 id: "chart-\(quality.id)-bars")
-            charts.append(["title": title, "svg": chart.svg(), "caption": "Reviewed models are highlighted."])
+            let svg = ResponsiveChart.html { width, suffix in
+                BarChart(title: title, description: "", unit: quality.unit, bars: bars, better: quality.better,
+                         width: width, id: "chart-\(quality.id)-bars\(suffix)").svg()
+            }
+            charts.append(["title": title, "svg": svg, "caption": "Reviewed models are highlighted."])
         }
         return charts
     }
@@ -50,9 +54,11 @@ extension Renderer {
         }
         if ranks.count >= 2 {
             let title = "Rank on \(newest.leaderboard.metric.name.lowercased()) over time"
-            let chart = LineChart(title: title, description: "", points: ranks, invertY: true, yLabel: "Rank",
-                                  id: "chart-\(review.slug)-rank")
-            charts.append(["title": title, "svg": chart.svg(), "caption": "Rank 1 is at the top; the table below gives each snapshot's rank and score."])
+            let svg = ResponsiveChart.html { width, suffix in
+                LineChart(title: title, description: "", points: ranks, invertY: true, yLabel: "Rank",
+                          width: width, id: "chart-\(review.slug)-rank\(suffix)").svg()
+            }
+            charts.append(["title": title, "svg": svg, "caption": "Rank 1 is at the top; the table below gives each snapshot's rank and score."])
         }
         let reference = standing.medianTier.map { "median of the \($0) tier" } ?? "median of all models"
         let rows = newest.snapshot.metrics.map { metric in
@@ -60,8 +66,11 @@ extension Renderer {
                                unit: metric.unit, better: metric.better)
         }
         let title = "\(review.meta.title) against the \(reference)"
-        let chart = ComparisonBars(title: title, description: "", rows: rows, referenceLabel: reference, id: "chart-\(review.slug)-tier")
-        charts.append(["title": title, "svg": chart.svg(), "caption": "From \(newest.snapshot.title); the medians are also in the metrics table."])
+        let svg = ResponsiveChart.html { width, suffix in
+            ComparisonBars(title: title, description: "", rows: rows, referenceLabel: reference,
+                           width: width, id: "chart-\(review.slug)-tier\(suffix)").svg()
+        }
+        charts.append(["title": title, "svg": svg, "caption": "From \(newest.snapshot.title); the medians are also in the metrics table."])
         return charts
     }
 }
