@@ -46,6 +46,17 @@ enum Format {
         return "\(number) \(unit)"
     }
 
+    /// 1048576 → "1,048,576": token counts read at a glance; no locale.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return number < 0 ? "-" + out : out
+    }
+
     /// "3 of 500", or "—" without a rank. Table rows repeat it on every review page, and one ready
     /// string is one template lookup instead of five (the rank and count stay in the view for themes).
     static func rank(_ rank: Int?, of count: Int) -> String {

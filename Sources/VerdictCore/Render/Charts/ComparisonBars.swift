@@ -38,8 +38,10 @@ struct ComparisonBars: Sendable {
     let title: String
     let description: String
     let rows: [Row]
-    /// What the reference is, as the text says it: "median", "tier median"...
+    /// What the reference is, as the key and the description say it: "median of the mid tier"...
     let referenceLabel: String
+    /// The same in a row's value text ("median"), short enough for a phone-width drawing: the key names it in full.
+    let shortReferenceLabel: String
     let width: Double
     let id: String?
 
@@ -48,11 +50,12 @@ struct ComparisonBars: Sendable {
     static let barHeight = 14.0
 
     init(title: String, description: String, rows: [Row], referenceLabel: String = "median",
-         width: Double = 600, id: String? = nil) {
+         shortReferenceLabel: String? = nil, width: Double = 600, id: String? = nil) {
         self.title = title
         self.description = description
         self.rows = rows
         self.referenceLabel = referenceLabel
+        self.shortReferenceLabel = shortReferenceLabel ?? referenceLabel
         self.width = width
         self.id = id
     }
@@ -101,7 +104,7 @@ struct ComparisonBars: Sendable {
         guard let value = row.value, value.isFinite else { return "not measured" }
         var text = row.text(value)
         if let reference = row.reference, reference.isFinite {
-            text += " · \(referenceLabel) " + row.text(reference)
+            text += " · \(shortReferenceLabel) " + row.text(reference)
         }
         return text
     }
@@ -154,8 +157,8 @@ struct ComparisonBars: Sendable {
         if let note = scaleNote(row) {
             let small = ChartStyle.smallFontSize, y = barTop + ComparisonBars.barHeight + 14
             elements.append(Axes.text(Format.number(scale.domain.lowerBound), x: scale.range.lowerBound, y: y, anchor: "start",
-                                      className: "chart-axis chart-muted", fontSize: small))
-            elements.append(Axes.text(note, x: scale.range.upperBound, y: y, anchor: "end", className: "chart-axis chart-muted",
+                                      className: "chart-legend chart-muted", fontSize: small))
+            elements.append(Axes.text(note, x: scale.range.upperBound, y: y, anchor: "end", className: "chart-legend chart-muted",
                                       fontSize: small))
         }
         return elements
