@@ -57,15 +57,16 @@ extension Renderer {
         var row = modelCell(entry.result)
         row["rank"] = entry.rank ?? false
         row["rankLabel"] = Format.rank(entry.rank)
-        row["score"] = Format.value(entry.value, unit: snapshot.leaderboard.metric.unit)
+        row["score"] = Format.value(entry.value, on: snapshot.leaderboard)
         row["movement"] = Format.movement(snapshot.movements?[entry.result.model])
         if includeCells {
             row["cells"] = snapshot.snapshot.metrics.map { metric -> [String: Any] in
                 let value = entry.result.scores[metric.id]
                 let isRankBy = metric.id == snapshot.snapshot.rankBy
-                // The unit is in the column header, so cells hold bare numbers.
-                var cell: [String: Any] = ["value": value.map(Format.number) ?? "—", "isRankBy": isRankBy]
-                let rank = snapshot.ranking(metric.id)?.rank(of: entry.result.model)
+                let ranking = snapshot.ranking(metric.id)!
+                // The unit is in the column header, so cells hold bare numbers, with the snapshot's decimals.
+                var cell: [String: Any] = ["value": value.map { Format.number($0, decimals: ranking.decimals) } ?? "—", "isRankBy": isRankBy]
+                let rank = ranking.rank(of: entry.result.model)
                 cell["rank"] = rank ?? false
                 cell["isBest"] = rank == 1
                 // All of a cell's classes in one string: a snapshot page has 7,500 cells, and two

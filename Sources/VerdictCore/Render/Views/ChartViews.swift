@@ -33,7 +33,7 @@ extension Renderer {
             let title = "\(quality.name), top \(bars.count)"
             let svg = ResponsiveChart.html { width, suffix in
                 BarChart(title: title, description: "", unit: quality.unit, bars: bars, better: quality.better,
-                         width: width, id: "chart-\(quality.id)-bars\(suffix)").svg()
+                         decimals: board.decimals, width: width, id: "chart-\(quality.id)-bars\(suffix)").svg()
             }
             charts.append(["title": title, "svg": svg, "caption": "Reviewed models are highlighted."])
         }
@@ -50,7 +50,7 @@ extension Renderer {
         let (holding, newest) = (standing.holding, standing.newest)
         var charts: [[String: Any]] = []
         let ranks = holding.compactMap { snapshot in
-            snapshot.leaderboard.rank(of: model).map { (label: snapshot.date.description, value: Double($0)) }
+            snapshot.leaderboard.rank(of: model).map { (label: snapshot.date.longDescription, value: Double($0)) }
         }
         if ranks.count >= 2 {
             let title = "Rank on \(newest.leaderboard.metric.name.lowercased()) over time"
@@ -61,13 +61,16 @@ extension Renderer {
             charts.append(["title": title, "svg": svg, "caption": "Rank 1 is at the top; the table below gives each snapshot's rank and score."])
         }
         let reference = standing.medianTier.map { "median of the \($0) tier" } ?? "median of all models"
-        let rows = newest.snapshot.metrics.map { metric in
-            ComparisonBars.Row(metric.name, value: standing.result.scores[metric.id], reference: standing.medians[metric.id],
-                               unit: metric.unit, better: metric.better)
+        let rows = newest.snapshot.metrics.map { metric -> ComparisonBars.Row in
+            // One scale per metric for every review: zero to the snapshot's highest value.
+            let ranking = newest.ranking(metric.id)!
+            let extent = ranking.worst.flatMap { worst in ranking.best.map { min(worst, $0)...max(worst, $0) } }
+            return ComparisonBars.Row(metric.name, value: standing.result.scores[metric.id], reference: standing.medians[metric.id],
+                                      unit: metric.unit, better: metric.better, extent: extent, decimals: ranking.decimals)
         }
         let title = "\(review.meta.title) against the \(reference)"
         let svg = ResponsiveChart.html { width, suffix in
-            ComparisonBars(title: title, description: "", rows: rows, referenceLabel: reference,
+            ComparisonBars(title: title, description: "", rows: rows, referenceLabel: reference, shortReferenceLabel: "median",
                            width: width, id: "chart-\(review.slug)-tier\(suffix)").svg()
         }
         charts.append(["title": title, "svg": svg, "caption": "From \(newest.snapshot.title); the medians are also in the metrics table."])

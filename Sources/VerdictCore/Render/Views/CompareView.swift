@@ -27,10 +27,11 @@ extension Renderer {
         var view = snapshotLink(snapshot)
         view["rows"] = snapshot.snapshot.metrics.map { metric -> [String: Any] in
             let x = left.scores[metric.id], y = right.scores[metric.id]
+            let ranking = snapshot.ranking(metric.id)!
             var better = 0
             if let x, let y, x != y { better = (metric.better == .higher) == (x > y) ? 1 : 2 }
             return ["metric": metric.name, "better": metric.better == .higher ? "higher is better" : "lower is better",
-                    "first": Format.value(x, unit: metric.unit), "second": Format.value(y, unit: metric.unit),
+                    "first": Format.value(x, on: ranking), "second": Format.value(y, on: ranking),
                     "firstBetter": better == 1, "secondBetter": better == 2]
         }
         return view

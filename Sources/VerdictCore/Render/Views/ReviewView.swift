@@ -22,6 +22,8 @@ extension Renderer {
         view["toc"] = toc
         view["alternatives"] = meta.alternatives.map { alternativeView($0.value) }
         view["hasAlternatives"] = !meta.alternatives.isEmpty
+        view["scorecard"] = scorecardView(self.standing(of: review))
+        view["facts"] = factsView(meta.facts)
         view["benchmark"] = benchmarkView(review)
         view["jsonLD"] = structuredData(review, url: links.absolute(route.path))
         view["comparisons"] = comparisons
@@ -86,7 +88,7 @@ extension Renderer {
             let entry = ranking.entry(for: model)
             var row: [String: Any] = [
                 "metric": metric.name, "id": metric.id, "unit": metric.unit,
-                "value": Format.value(result.scores[metric.id], unit: metric.unit),
+                "value": Format.value(result.scores[metric.id], on: ranking),
                 "better": metric.better == .higher ? "higher is better" : "lower is better",
                 "of": ranking.rankedCount,
                 "isRankBy": metric.id == newest.snapshot.rankBy,
@@ -94,7 +96,7 @@ extension Renderer {
             row["rank"] = entry?.rank ?? false
             row["rankOf"] = Format.rank(entry?.rank, of: ranking.rankedCount)
             row["notMeasured"] = result.scores[metric.id] == nil
-            row["median"] = Format.value(medians[metric.id], unit: metric.unit)
+            row["median"] = Format.value(medians[metric.id], on: ranking)
             return row
         }
         var view: [String: Any] = [
@@ -117,13 +119,12 @@ extension Renderer {
 
     private func historyRow(_ snapshot: RankedSnapshot, model: String) -> [String: Any] {
         let entry = snapshot.leaderboard.entry(for: model)
-        let metric = snapshot.leaderboard.metric
         var row = snapshotLink(snapshot)
         row["of"] = snapshot.leaderboard.rankedCount
         row["rank"] = entry?.rank ?? false
         row["rankOf"] = Format.rank(entry?.rank, of: snapshot.leaderboard.rankedCount)
-        row["score"] = Format.value(entry?.value, unit: metric.unit)
-        row["metric"] = metric.name
+        row["score"] = Format.value(entry?.value, on: snapshot.leaderboard)
+        row["metric"] = snapshot.leaderboard.metric.name
         row["movement"] = Format.movement(snapshot.movements?[model])
         return row
     }

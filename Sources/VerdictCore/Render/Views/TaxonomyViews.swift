@@ -53,7 +53,7 @@ extension Renderer {
                 var row = modelCell(entry.result)
                 row["rank"] = entry.rank ?? false
                 row["rankLabel"] = Format.rank(entry.rank)
-                row["value"] = Format.value(entry.value, unit: ranking.metric.unit)
+                row["value"] = Format.value(entry.value, on: ranking)
                 return row
             }
             context["metric"] = metric
