@@ -2,13 +2,7 @@
 extension Renderer {
     func benchmarksView(_ route: Route) -> [String: Any] {
         var context = common(route, title: "Benchmark snapshots", description: "Every benchmark run, newest first.", updated: site.latest?.date)
-        context["snapshots"] = site.snapshots.reversed().map { snapshot -> [String: Any] in
-            var view = snapshotLink(snapshot)
-            view["models"] = snapshot.snapshot.results.count
-            view["metrics"] = snapshot.snapshot.metrics.count
-            view["leader"] = snapshot.leaderboard.entries.first.map { site.displayName(model: $0.result.model) }
-            return view
-        }
+        context["snapshots"] = site.snapshots.reversed().map(snapshotSummary)
         context["leaderboard"] = links.url("/benchmarks/leaderboard/")
         return context
     }

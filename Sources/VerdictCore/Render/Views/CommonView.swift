@@ -34,7 +34,8 @@ extension Renderer {
             "jsonFeed": links.url("/feed.json"),
         ]
         siteView["description"] = config.description.isEmpty ? nil : config.description
-        return ["site": siteView, "page": page, "nav": nav]
+        siteView.merge(searchKeys()) { _, new in new }
+        return ["site": siteView, "page": page, "nav": nav, "footer": footerView()]
     }
 
     func dateView(_ day: Day) -> [String: Any] {

@@ -1,0 +1,29 @@
+/// `/data/`: every download the build writes, so readers and tools can find them from the site itself.
+extension Renderer {
+    func dataView(_ route: Route) -> [String: Any] {
+        var context = common(route, title: "Data and feeds",
+                             description: "The site's reviews and benchmark snapshots as JSON, CSV and feeds.",
+                             updated: newestDate)
+        func file(_ path: String, _ title: String, _ about: String) -> [String: Any] {
+            ["url": links.url(path), "path": path, "title": title, "about": about]
+        }
+        context["api"] = [
+            file("/api/models.json", "Reviewed models",
+                 "Every review: metadata, verdict, strengths, weaknesses and use cases with their tags, and the newest benchmark."),
+            file("/api/leaderboard.json", "Leaderboard",
+                 "The newest snapshot ranked, with every metric, rank and movement, and links to all snapshots."),
+        ]
+        context["feeds"] = [
+            file("/feed.xml", "Atom feed", "The most recently changed reviews."),
+            file("/feed.json", "JSON Feed", "The same, as JSON Feed 1.1."),
+            file("/sitemap.xml", "Sitemap", "Every page, for search engines."),
+        ]
+        context["snapshots"] = site.snapshots.reversed().map { snapshot -> [String: Any] in
+            var view = snapshotLink(snapshot)
+            view["csv"] = links.url("/benchmarks/\(snapshot.date).csv")
+            view["models"] = snapshot.snapshot.results.count
+            return view
+        }
+        return context
+    }
+}
