@@ -109,12 +109,17 @@ struct ComparisonBars: Sendable {
         return text
     }
 
-    /// What the end of a shared scale is, under the bar: the best value, or the highest when lower is better.
+    /// What the end of a shared scale is, under the bar: the best value, or the highest when lower is better
+    /// (and then that shorter is better). The longest wording that fits beside the zero label.
     func scaleNote(_ row: Row) -> String? {
         guard let extent = row.extent, extent.upperBound > 0 else { return nil }
-        return row.better == .higher
-            ? row.text(extent.upperBound) + ", the best in this snapshot"
-            : row.text(extent.upperBound) + ", the highest in this snapshot · shorter is better"
+        let end = row.text(extent.upperBound)
+        let wordings = row.better == .higher
+            ? ["\(end), the best in this snapshot", "best: \(end)"]
+            : ["\(end), the highest in this snapshot · shorter is better", "highest: \(end) · shorter is better",
+               "shorter is better"]
+        let room = width - 16 - TextMetrics.width("0", fontSize: ChartStyle.smallFontSize) - 16
+        return wordings.first { TextMetrics.width($0, fontSize: ChartStyle.smallFontSize) <= room } ?? wordings.last
     }
 
     func elements(_ row: Row, top: Double) -> [SVG.Element] {
