@@ -45,14 +45,18 @@ struct SearchIndexTests {
         // The newest snapshot's models without a review are found too, and lead to the leaderboard.
         let models = entries.filter { $0.kind == "model" }
         #expect(models.map(\.title).sorted() == ["Delta Four", "Gamma Three"])
-        #expect(models.allSatisfy { $0.url == "benchmarks/leaderboard/" && $0.detail.contains("not reviewed") })
+        #expect(models.map(\.url).sorted() == ["benchmarks/leaderboard/#m-delta-4", "benchmarks/leaderboard/#m-gamma-3"])
+        #expect(models.allSatisfy { $0.detail.contains("not reviewed") })
+        let leaderboard = try Fixtures.read(output, "benchmarks/leaderboard/index.html")
+        #expect(leaderboard.contains("<tr id=\"m-delta-4\">"), "the leaderboard row a model result opens at")
         #expect(!entries.contains { $0.terms.contains("draft-9") }, "a draft's model id stays out")
 
         #expect(entries.contains { $0.kind == "usecase" && $0.url == "usecases/triage/" })
         #expect(entries.contains { $0.kind == "capability" && $0.url.hasPrefix("capabilities/") })
         // Every url names a page the build wrote.
         for entry in entries {
-            let file = output.appendingPathComponent(entry.url).appendingPathComponent("index.html")
+            let page = String(entry.url.prefix { $0 != "#" })
+            let file = output.appendingPathComponent(page).appendingPathComponent("index.html")
             #expect(FileManager.default.fileExists(atPath: file.path), "\(entry.url) is a page of the site")
         }
     }

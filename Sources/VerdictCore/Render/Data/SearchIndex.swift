@@ -7,7 +7,7 @@ import Foundation
 ///     ["review","GPT-4.1 Nano","models/gpt-4-1-nano/","OpenAI · rank 5 of 9","gpt-4.1-nano-2025-04-14 openai …"],
 ///     …]}
 ///
-/// `kind` is `review`, `model` (in the newest snapshot, not reviewed), `usecase` or `capability`;
+/// `kind` is `review`, `model` (in the newest snapshot, not reviewed: its leaderboard row), `usecase` or `capability`;
 /// `url` is relative to the site's root, so the script joins it to the root it is served under;
 /// `terms` are the lowercase words an entry is also found by besides its title (model id, aliases,
 /// vendor, family, tier, tags). Entries are sorted by kind, then title, then url: same input, same bytes.
@@ -70,7 +70,9 @@ extension Renderer {
                 let result = entry.result
                 var detail = [result.vendor ?? "", entry.rank.map { "rank \($0) of \(board.rankedCount)" } ?? "not ranked", "not reviewed"]
                 detail.removeAll { $0.isEmpty }
-                entries.append(SearchEntry(kind: .model, title: result.name, url: "benchmarks/leaderboard/",
+                // The leaderboard's rows carry `id="m-<model id>"`, so the result opens at the model's row.
+                let fragment = result.model.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? result.model
+                entries.append(SearchEntry(kind: .model, title: result.name, url: "benchmarks/leaderboard/#m-" + fragment,
                                            detail: detail.joined(separator: " · "),
                                            terms: [result.model, result.vendor ?? "", result.tier ?? ""]))
             }
