@@ -54,7 +54,7 @@ extension Renderer {
         }
         if ranks.count >= 2 {
             let title = "Rank on \(newest.leaderboard.metric.name.lowercased()) over time"
-            let svg = ResponsiveChart.html { width, suffix in
+            let svg = ResponsiveChart.compact { width, suffix in
                 LineChart(title: title, description: "", points: ranks, invertY: true, yLabel: "Rank",
                           width: width, id: "chart-\(review.slug)-rank\(suffix)").svg()
             }
@@ -69,7 +69,7 @@ extension Renderer {
                                       unit: metric.unit, better: metric.better, extent: extent, decimals: ranking.decimals)
         }
         let title = "\(review.meta.title) against the \(reference)"
-        let svg = ResponsiveChart.html { width, suffix in
+        let svg = ResponsiveChart.compact { width, suffix in
             ComparisonBars(title: title, description: "", rows: rows, referenceLabel: reference, shortReferenceLabel: "median",
                            width: width, id: "chart-\(review.slug)-tier\(suffix)").svg()
         }
