@@ -64,13 +64,35 @@ def site_dir():
 @pytest.fixture(scope="session")
 def base_url(site_dir):
     """A plain static server on a free port, as any static host would serve the folder."""
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    url, server = serve(site_dir)
+    yield url
     server.shutdown()
     server.server_close()
+
+
+def serve(folder: pathlib.Path):
+    """A plain static server for `folder` on a free port; returns (base URL, server)."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """A generated site (`verdict generate-corpus`: 60 reviews, so lists have a second page), built and
+    served: (site folder, base URL). What holds for the sample site must hold for any site."""
+    work = pathlib.Path(tempfile.mkdtemp(prefix="verdict-corpus-"))
+    run = subprocess.run([verdict_binary(), "generate-corpus", "--output", str(work / "Content"), "--reviews", "60",
+                          "--snapshots", "3", "--models", "40"], capture_output=True, text=True, timeout=300)
+    if run.returncode != 0:
+        pytest.fail(f"verdict generate-corpus failed:\n{run.stdout}\n{run.stderr}")
+    build_site(work / "Content", work / "site")
+    url, server = serve(work / "site")
+    yield work / "site", url
+    server.shutdown()
+    server.server_close()
+    shutil.rmtree(work, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@ the ranking value on the first screen and say they scroll; charts scale with leg
 
 import pytest
 
-from conftest import PHONE
+from conftest import PHONE, html_pages
 
 # Each page kind the site generates, so a sample site that lost one fails here instead of passing vacuously.
 PAGE_KINDS = {
@@ -57,6 +57,28 @@ def test_every_page_fits_360px(browser, base_url, pages, scheme):
             too_wide.append(f"{path}: {width} px wide in a {inner} px viewport; sticking out: {page.evaluate(OVERFLOWING)}")
     context.close()
     assert not too_wide, f"{len(too_wide)} page(s) wider than 360 px in {scheme} mode:\n" + "\n".join(too_wide)
+
+
+def test_a_generated_site_fits_360px(browser, corpus):
+    """One page of each kind of a generated site (long model ids, many metrics, 40 models per snapshot)."""
+    site, url = corpus
+    seen, sample = set(), []
+    for path in html_pages(site):
+        kind = "/".join(path.split("/")[:2]) + ("/detail" if path.count("/") > 2 else "")
+        if kind not in seen:
+            seen.add(kind)
+            sample.append(path)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    too_wide = []
+    for path in sample:
+        page.goto(url + path, wait_until="load")
+        width, inner = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        if width > inner:
+            too_wide.append(f"{path}: {width} px wide; sticking out: {page.evaluate(OVERFLOWING)}")
+    context.close()
+    assert len(sample) >= 10, f"expected at least ten kinds of page in the corpus, sampled {sample}"
+    assert not too_wide, "pages of a generated site wider than 360 px:\n" + "\n".join(too_wide)
 
 
 @pytest.mark.parametrize("path", ["/benchmarks/leaderboard/", "/models/", "/"])

@@ -5,6 +5,8 @@ import html.parser
 import urllib.parse
 import urllib.request
 
+from conftest import html_pages
+
 
 class Links(html.parser.HTMLParser):
     def __init__(self):
@@ -51,6 +53,15 @@ def test_every_page_is_reachable_from_home(base_url, pages):
     orphans = [p for p in pages if p != "/404.html" and p not in reached]
     assert not orphans, (f"{len(orphans)} generated page(s) cannot be reached by following links from the home page "
                          f"(crawled {len(reached)}):\n" + "\n".join(orphans))
+
+
+def test_every_page_of_a_generated_site_is_reachable(corpus):
+    site, url = corpus
+    pages = html_pages(site)
+    assert any(p.startswith("/models/page/2/") for p in pages), "the corpus should have a second page of models"
+    reached, _ = crawl(url)
+    orphans = [p for p in pages if p != "/404.html" and p not in reached]
+    assert not orphans, f"{len(orphans)} page(s) of a generated 60-review site cannot be reached from home:\n" + "\n".join(orphans[:30])
 
 
 def test_data_downloads_are_linked(base_url, site_dir):
