@@ -40,17 +40,18 @@
   // How well one word of the query matches: 0 starts the title, 1 starts a word of the title,
   // 2 starts another word (id, vendor, tag), 3 anywhere; -1 nowhere.
   function wordScore(entry, word) {
-    if (entry.titleText.indexOf(word) === 0) return 0;
-    var at = entry.text.indexOf(word);
-    if (at < 0) return -1;
-    var starts = new RegExp("(^|[\\s\\-_./(])" + word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    if (starts.test(entry.titleText)) return 1;
-    if (starts.test(entry.text)) return 2;
+    if (entry.titleText.indexOf(word.text) === 0) return 0;
+    if (entry.text.indexOf(word.text) < 0) return -1;
+    if (word.starts.test(entry.titleText)) return 1;
+    if (word.starts.test(entry.text)) return 2;
     return 3;
   }
 
   function search(entries, query) {
-    var words = normalise(query).split(/\s+/).filter(Boolean);
+    // Each word's "starts a word" pattern is made once per query, not once per entry.
+    var words = normalise(query).split(/\s+/).filter(Boolean).map(function (text) {
+      return { text: text, starts: new RegExp("(^|[\\s\\-_./(])" + text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) };
+    });
     if (!words.length) return [];
     var found = [];
     entries.forEach(function (entry) {
