@@ -1,6 +1,7 @@
 # The two commands in the README: `make site` builds the sample site, `make test` runs every test
 # (Swift tests, then the browser tests in Tests/browser against the built sample site).
-# Both install what is missing first (libcmark-dev, chromium, Playwright), so they work on a fresh machine.
+# Both install what is missing first (libcmark-dev; for the tests also chromium and Playwright), so they
+# work on a fresh machine.
 
 SWIFT ?= swift
 CONTENT ?= Content
@@ -25,7 +26,8 @@ test: deps
 	$(MAKE) browser-test
 
 # Debian's chromium driven by Playwright for Python; builds the sample site itself with the debug binary.
-browser-test: deps
+browser-test:
+	@bash .ci/install-deps --browser
 	$(SWIFT) build --product verdict
 	VERDICT=.build/debug/verdict python3 -m pytest -q -p no:cacheprovider Tests/browser
 
