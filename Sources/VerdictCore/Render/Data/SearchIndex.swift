@@ -9,6 +9,7 @@ import Foundation
 ///
 /// `kind` is `review`, `model` (in the newest snapshot, not reviewed: its leaderboard row), `usecase` or `capability`;
 /// `url` is relative to the site's root, so the script joins it to the root it is served under;
+/// `detail` is the line under the title (the script names the kind before it);
 /// `terms` are the lowercase words an entry is also found by besides its title (model id, aliases,
 /// vendor, family, tier, tags). Entries are sorted by kind, then title, then url: same input, same bytes.
 /// Summaries and body text stay out, so a review costs a few hundred bytes.
@@ -80,11 +81,11 @@ extension Renderer {
         for useCase in site.useCases {
             let count = useCase.groups.count
             entries.append(SearchEntry(kind: .useCase, title: useCase.title, url: "usecases/\(useCase.slug)/",
-                                       detail: "Use case · \(count) model\(count == 1 ? "" : "s")", terms: [useCase.slug]))
+                                       detail: "\(count) model\(count == 1 ? "" : "s")", terms: [useCase.slug]))
         }
         for capability in site.capabilities {
             entries.append(SearchEntry(kind: .capability, title: capability.title, url: "capabilities/\(capability.slug)/",
-                                       detail: "Capability · \(capability.strong.count) strong, \(capability.weak.count) weak",
+                                       detail: "\(capability.strong.count) strong, \(capability.weak.count) weak",
                                        terms: [capability.slug]))
         }
         return entries.sorted(by: SearchEntry.ordered)
