@@ -106,6 +106,23 @@ def test_wide_tables_show_model_and_ranking_value_first(browser, base_url, path)
     context.close()
 
 
+def test_scroll_hint_without_javascript_and_once_with_it(browser, base_url):
+    for scripts in (False, True):
+        context = browser.new_context(viewport=PHONE, java_script_enabled=scripts)
+        page = context.new_page()
+        page.goto(base_url + "/benchmarks/leaderboard/", wait_until="load")
+        hints = page.locator("main .scroll-hint")
+        visible = [hints.nth(i).is_visible() for i in range(hints.count())]
+        assert visible.count(True) == 1, \
+            f"{'with' if scripts else 'without'} JavaScript the leaderboard at 360 px shows {visible.count(True)} scroll lines (want 1)"
+        context.close()
+    context = browser.new_context(viewport={"width": 1600, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/models/", wait_until="load")
+    assert not page.locator("main .scroll-hint").first.is_visible(), "without JavaScript a wide screen shows the phone's scroll line"
+    context.close()
+
+
 def test_charts_scale_to_the_width_with_legible_labels(browser, base_url, pages):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()

@@ -84,6 +84,9 @@
       });
     }
     var anchor = table.closest(".table-scroll") || table;
+    // The filters go above the table's "scroll sideways" line, which belongs right above the table.
+    var hint = anchor.previousElementSibling;
+    if (hint && hint.classList.contains("scroll-hint")) anchor = hint;
     anchor.parentNode.insertBefore(bar, anchor);
   }
 
@@ -97,6 +100,8 @@
         hint.textContent = "Scroll sideways for more columns →";
         wrapper.parentNode.insertBefore(hint, wrapper);
       }
+      // Templates may write the line for a phone's sake (shown by CSS without this script); measured, it says only what is true.
+      hint.setAttribute("data-measured", "");
       hint.hidden = wrapper.scrollWidth <= wrapper.clientWidth + 1;
     });
   }
