@@ -31,5 +31,6 @@ browser-test:
 	$(SWIFT) build --product verdict
 	VERDICT=.build/debug/verdict python3 -m pytest -q -p no:cacheprovider Tests/browser
 
+# The build cache lives beside the output folder: .Public.verdict-cache for Public (see BuildCache).
 clean:
-	rm -rf .build $(OUTPUT)/* .verdict-cache
+	rm -rf .build $(OUTPUT)/* $(OUTPUT)/.verdict-output $(dir $(OUTPUT)).$(notdir $(OUTPUT)).verdict-cache

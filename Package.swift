@@ -7,11 +7,11 @@ let package = Package(
     products: [
         .executable(name: "verdict", targets: ["verdict"]),
         .library(name: "VerdictCore", targets: ["VerdictCore"]),
+        .library(name: "VerdictTemplates", targets: ["VerdictTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
@@ -28,12 +28,16 @@ let package = Package(
             name: "VerdictMarkdown",
             dependencies: ["CMark"]
         ),
+        // Verdict's own Mustache engine: Foundation only, so it stays reusable outside Verdict.
+        .target(
+            name: "VerdictTemplates"
+        ),
         .target(
             name: "VerdictCore",
             dependencies: [
                 "VerdictMarkdown",
+                "VerdictTemplates",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
@@ -57,7 +61,11 @@ let package = Package(
         ),
         .testTarget(
             name: "VerdictCoreTests",
-            dependencies: ["VerdictCore", "VerdictMarkdown", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["VerdictCore", "VerdictMarkdown", "VerdictTemplates"]
+        ),
+        .testTarget(
+            name: "VerdictTemplatesTests",
+            dependencies: ["VerdictTemplates"]
         ),
         // Tests talk to a real server over a socket with a small raw HTTP client (no HummingbirdTesting:
         // it would add AsyncHTTPClient and NIOSSL to every test build, and could not send malformed requests).

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Times `verdict build` (release) on generated corpora, and Hugo on the same review files.
+# Times `verdict build` (release) on generated corpora, and Hugo on the same work (../shared/bench).
 #
 #   scripts/benchmark.sh              N = 1,000 and 10,000 (S = 24 snapshots, M = 500 models)
 #   scripts/benchmark.sh --full       also N = 100,000
 #   RUNS=5 scripts/benchmark.sh       runs per measurement (median reported; default 5)
+#   SIZES="200" RUNS=1 scripts/benchmark.sh   other corpus sizes (a quick check of the script)
+#   BENCH=path scripts/benchmark.sh   where gen_corpus.py of the Hugo comparison is (default ../shared/bench)
 #
 # Corpora and outputs live in .build-bench/ (git-ignored, safe to delete). Needs /usr/bin/time
-# (Debian: time) and, for the comparison, hugo (Debian: hugo).
+# (Debian: time) and, for the comparison, hugo (Debian: hugo) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
-SIZES=(1000 10000)
+BENCH=${BENCH:-../shared/bench}
+read -r -a SIZES <<< "${SIZES:-1000 10000}"
 [ "${1:-}" = "--full" ] && SIZES+=(100000)
 WORK=.build-bench
 mkdir -p "$WORK"
@@ -66,26 +69,18 @@ for n in "${SIZES[@]}"; do
   cp "$WORK/model-7.md.orig" "$edited"
   printf '%-8s %-22s %8s %8s %8s %10s\n' "$n" "verdict, one edit" "$wall" "$cpu" "$rss" "-"
 
-  if command -v hugo >/dev/null && [ "$n" -le 10000 ]; then
-    site=$WORK/hugo-$n
-    if [ ! -d "$site" ]; then
-      mkdir -p "$site/content/reviews" "$site/layouts/_default"
-      cp "$corpus"/reviews/*.md "$site/content/reviews/"
-      printf 'baseURL = "https://bench.example.org/"\ntitle = "Benchmark corpus"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n' > "$site/hugo.toml"
-      # Two small templates of similar weight to Verdict's review and list pages.
-      cat > "$site/layouts/_default/single.html" <<'HTML'
-<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>
-<link rel="stylesheet" href="/css/site.css"></head><body><header><a href="/">{{ .Site.Title }}</a></header>
-<main><article><h1>{{ .Title }}</h1><p>{{ .Params.vendor }} · {{ .Params.tier }} · reviewed {{ .Params.reviewed }}</p>
-<nav>{{ .TableOfContents }}</nav>{{ .Content }}</article></main><footer>{{ .Site.Title }}</footer></body></html>
-HTML
-      cat > "$site/layouts/_default/list.html" <<'HTML'
-<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title></head>
-<body><main><h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.vendor }}</li>{{ end }}</ul></main></body></html>
-HTML
-    fi
-    read -r wall cpu rss < <(measure "aside $site/public" hugo --quiet --source "$site")
-    printf '%-8s %-22s %8s %8s %8s %10s\n' "$n" "hugo, same reviews" "$wall" "$cpu" "$rss" "-"
+  # Hugo only on the same work: ../shared/bench generates a corpus together with a Hugo site that renders
+  # the same pages from the same data (every review lists three alternatives, so about 42,000 pages at
+  # N = 10,000). Verdict builds that corpus's Content too, so the two rows compare like with like.
+  if command -v hugo >/dev/null && [ -f "$BENCH/gen_corpus.py" ] && [ "$n" -le 10000 ]; then
+    same=$WORK/same-$n
+    [ -d "$same" ] || python3 "$BENCH/gen_corpus.py" "$same" "$n" >/dev/null
+    read -r wall cpu rss < <(measure "aside $WORK/same-out-$n $WORK/.same-out-$n.verdict-cache" "$VERDICT" build --content "$same/Content" --output "$WORK/same-out-$n")
+    pages=$(find "$WORK/same-out-$n" -name '*.html' | wc -l)
+    printf '%-8s %-22s %8s %8s %8s %10.0f\n' "$n" "verdict, same as hugo" "$wall" "$cpu" "$rss" "$(awk -v p="$pages" -v w="$wall" 'BEGIN { print p / w }')"
+    read -r wall cpu rss < <(measure "aside $WORK/same-hugo-$n" hugo --quiet --source "$same/hugo" -d "$PWD/$WORK/same-hugo-$n")
+    pages=$(find "$WORK/same-hugo-$n" -name '*.html' | wc -l)
+    printf '%-8s %-22s %8s %8s %8s %10.0f\n' "$n" "hugo, same pages" "$wall" "$cpu" "$rss" "$(awk -v p="$pages" -v w="$wall" 'BEGIN { print p / w }')"
   fi
   rm -rf "${TRASH:?}"/*
 done

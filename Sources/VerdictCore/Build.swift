@@ -136,12 +136,12 @@ public enum SiteBuilder {
                         timings: timings)
     }
 
-    /// `verdict check`: everything `build` does except writing; every problem, in a stable order.
+    /// `verdict check`: everything `build` does except writing, plus the theme lint; every problem, in a stable order.
     public static func check(content: URL, contentDisplay: String? = nil, includeDrafts: Bool = false,
                              themes: URL? = nil) async -> [Diagnostic] {
         do {
             let prepared = try await prepare(content: content, contentDisplay: contentDisplay, includeDrafts: includeDrafts, themes: themes)
-            let rendered = await SiteRenderer.render(site: prepared.site, theme: prepared.theme, targets: prepared.targets) { _, _ in }
+            let rendered = await SiteRenderer.render(site: prepared.site, theme: prepared.theme, targets: prepared.targets, lint: true) { _, _ in }
             return (prepared.diagnostics + rendered.diagnostics).sorted()
         } catch {
             return error.diagnostics

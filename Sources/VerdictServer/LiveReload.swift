@@ -31,7 +31,7 @@ enum LiveReload {
 
     private struct Problems: Encodable {
         let count: Int
-        /// `path:line: message` lines, HTML-escaped: the overlay inserts them as markup.
+        /// `path:line:column: error: message` lines, HTML-escaped: the overlay inserts them as markup.
         let html: String
     }
 
@@ -56,10 +56,11 @@ enum LiveReload {
         return ServerSentEvent(name: "problems", data: json(Problems(count: lines.count, html: lines.map(Escape.xml).joined(separator: "\n"))))
     }
 
-    /// The errors as `path:line: message`, the form the issue and editors' jump-to-line expect.
+    /// The errors as `path:line:column: error: message`, as the terminal prints them, so the text
+    /// can be pasted into an editor's jump-to-line.
     static func overlayLines(_ diagnostics: [Diagnostic]) -> [String] {
         let errors = diagnostics.filter { $0.severity == .error }
-        return (errors.isEmpty ? diagnostics : errors).sorted().map { "\($0.path):\($0.line): \($0.message)" }
+        return (errors.isEmpty ? diagnostics : errors).sorted().map(\.description)
     }
 
     private static func json(_ value: some Encodable) -> String {

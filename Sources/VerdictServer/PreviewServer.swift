@@ -121,9 +121,12 @@ public struct PreviewServer: Sendable {
 
     /// Builds, then serves until SIGINT / SIGTERM (when `handleSignals`) or until the task is cancelled.
     /// `onListening` receives the bound port and the site's URL once the server accepts connections.
+    /// A port that cannot be taken throws `PortError` before anything is built.
     public func run(handleSignals: Bool = true, onListening: @escaping @Sendable (_ port: Int, _ url: String) async -> Void = { _, _ in })
         async throws {
         defer { if ownsOutput { try? FileManager.default.removeItem(at: output) } }
+        let reservation = try PortReservation.reserve(host: configuration.host, port: configuration.port)
+        defer { reservation?.release() }
         await rebuild(changes: [], initial: true)
         let root = await state.site.resolver.root
 
@@ -156,6 +159,7 @@ public struct PreviewServer: Sendable {
         configuration.maximumGracefulShutdownDuration = .seconds(3)
         let group = ServiceGroup(configuration: configuration)
         running.withLock { $0 = group }
+        reservation?.release()
         try await group.run()
         running.withLock { $0 = nil }
         await state.finishAll()

@@ -8,7 +8,8 @@ struct Build: AsyncParsableCommand {
         discussion: """
             Writes into a staging folder next to the output and swaps it in only when every page \
             succeeded, so a failed build leaves the previous output untouched. Problems are printed \
-            as path:line: message and the exit status is 1.
+            as path:line:column: severity: message (path: severity: message for a whole file or \
+            folder) and the exit status is 1.
 
             A cache file beside the output (.Public.verdict-cache for Public/) lets the next build skip \
             the work when no input changed, and keep pages whose data did not change. It is safe to \

@@ -9,14 +9,16 @@ struct Check: AsyncParsableCommand {
         abstract: "Check the site without writing it: every input error, broken link and likely typo.",
         discussion: """
             Loads and renders everything `verdict build` would, writes nothing, and reports each \
-            problem as path:line:column: error|warning: message (or a JSON array with --format json). \
-            Exit status: 0 clean, 1 errors (or warnings under --strict), 2 usage error.
+            problem as path:line:column: error|warning|note: message (or a JSON array with --format json). \
+            Exit status: 0 clean, 1 errors (or warnings under --strict), 2 usage error. Notes (a \
+            model in no snapshot yet, a review dated after the newest snapshot) never fail a check, \
+            --strict included.
             """
     )
 
     @OptionGroup var site: SiteOptions
 
-    @Flag(name: .long, help: "Treat warnings as errors (for CI).")
+    @Flag(name: .long, help: "Treat warnings as errors (for CI); notes stay notes.")
     var strict = false
 
     @Option(name: .long, help: "Output format: text or json.")

@@ -10,8 +10,9 @@ struct Serve: AsyncParsableCommand {
             Builds the site into a private temporary folder (Public/ is not touched), serves it at \
             http://127.0.0.1:8080/ (under the baseURL path, such as /desk/), watches the content folder and \
             the themes, and rebuilds after every burst of saves. Open pages reload by themselves; a failed \
-            rebuild keeps the last good site and shows path:line: message over every open page until fixed. \
-            Only this machine can connect unless --host says otherwise. Stop with Ctrl-C.
+            rebuild keeps the last good site and shows path:line:column: error: message over every open page until fixed. \
+            Only this machine can connect unless --host says otherwise. A port in use is reported at once, \
+            before anything is built. Stop with Ctrl-C.
             """
     )
 
@@ -48,6 +49,9 @@ struct Serve: AsyncParsableCommand {
             try await server.run { _, url in
                 Serve.say("Serving \(url)\(drafts ? " with drafts" : "") — open it in a browser; press Ctrl-C to stop.")
             }
+        } catch let error as PortError {
+            Terminal.error("error: \(error)")
+            throw ExitCode.failure
         } catch {
             let text = "\(error)"
             let reason = text.contains("Address already in use") ? "the port is in use; pass --port <n> (or stop the other server)" : text

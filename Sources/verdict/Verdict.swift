@@ -12,7 +12,7 @@ struct Verdict: AsyncParsableCommand {
             benchmarks/*.json, usecases/<slug>.md, pages/**.md and static/**. See README.md.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, GenerateCorpus.self, Serve.self],
+        subcommands: [Build.self, Check.self, Import.self, New.self, Serve.self, GenerateCorpus.self],
         defaultSubcommand: nil
     )
 

@@ -45,7 +45,7 @@ struct BuildTests {
             _ = try await build(typo, into: typo.deletingLastPathComponent().appendingPathComponent("Public"))
             Issue.record("a typo'd model id built")
         } catch {
-            #expect(error.diagnostics.map(\.description).contains { $0.hasSuffix("benchmarks/old.json:3: error: model \"gtp-4-0613\" matches no review; did you mean \"gpt-4-0613\"?") },
+            #expect(error.diagnostics.map(\.description).contains { $0.hasSuffix("benchmarks/old.json:3:1: error: model \"gtp-4-0613\" matches no review; did you mean \"gpt-4-0613\"?") },
                     "\(error.diagnostics)")
         }
     }
@@ -168,8 +168,8 @@ struct BuildTests {
             Issue.record("expected a failure")
         } catch {
             let text = error.description
-            #expect(text.contains("reviews/b.md:3: error: model \"same\" is already reviewed in"))
-            #expect(text.contains("pages/models.md:1: error: page path /models/ collides"))
+            #expect(text.contains("reviews/b.md:3:1: error: model \"same\" is already reviewed in"))
+            #expect(text.contains("pages/models.md: error: page path /models/ collides"), "a problem of the whole file has no line")
         }
     }
 }

@@ -50,7 +50,7 @@ struct FuzzTests {
                                             label: "fuzz\(batch)x\(iteration)")
             let diagnostics = await SiteBuilder.check(content: content, contentDisplay: "Content", themes: Fixtures.themes)
             for diagnostic in diagnostics {
-                #expect(!diagnostic.path.isEmpty && diagnostic.line >= 1 && !diagnostic.message.isEmpty,
+                #expect(!diagnostic.path.isEmpty && (diagnostic.line ?? 1) >= 1 && (diagnostic.line == nil) == (diagnostic.column == nil) && !diagnostic.message.isEmpty,
                         "batch \(batch) iteration \(iteration): \(diagnostic)")
                 #expect(diagnostic.path.hasPrefix("Content/") || diagnostic.path.contains("Themes/"),
                         "batch \(batch) iteration \(iteration): diagnostic without a content file: \(diagnostic)")

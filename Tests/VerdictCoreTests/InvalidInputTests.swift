@@ -3,7 +3,8 @@ import Testing
 @testable import VerdictCore
 
 /// Every folder under Fixtures/invalid/ is a small site with one kind of bad input, and an
-/// `expected.txt` of `path:line: message fragment` lines that the build must report.
+/// `expected.txt` of `path:line: message fragment` lines (`path: message fragment` for a problem of a
+/// whole file) that the build must report, printed as `path:line:column: error: message` (`path: error: message`).
 @Suite("Bad input: a clear error, nothing lost")
 struct InvalidInputTests {
     static let cases: [String] = {
@@ -41,7 +42,7 @@ struct InvalidInputTests {
         let printed = diagnostics.map(\.description)
         for line in expected {
             let (location, fragment) = split(line)
-            #expect(printed.contains { $0.hasPrefix("Content/\(location): error: ") && $0.contains(fragment) },
+            #expect(printed.contains { Self.isPrinted($0, at: location) && $0.contains(fragment) },
                     "\(name): expected Content/\(line)\ngot:\n\(printed.joined(separator: "\n"))")
         }
         #expect(try Fixtures.snapshot(of: output) == before, "\(name): the previous output must be untouched")
@@ -51,15 +52,31 @@ struct InvalidInputTests {
         #expect(report.exitStatus == 1)
         for line in expected {
             let (location, fragment) = split(line)
-            #expect(report.effective.contains { $0.detailedDescription.hasPrefix("Content/\(location):") && $0.severity == .error && $0.message.contains(fragment) },
+            #expect(report.effective.contains { Self.isPrinted($0.description, at: location) && $0.severity == .error && $0.message.contains(fragment) },
                     "\(name): check should report Content/\(line)")
         }
     }
 
-    /// `reviews/x.md:3: message` → ("reviews/x.md:3", "message").
+    /// `reviews/x.md:3: message` → ("reviews/x.md:3", "message"); `reviews/x.md: message` → ("reviews/x.md", "message").
     private func split(_ line: String) -> (String, String) {
         let parts = line.split(separator: ":", maxSplits: 2).map { String($0) }
-        return ("\(parts[0]):\(parts[1])", parts[2].trimmingCharacters(in: .whitespaces))
+        if parts.count == 3, Int(parts[1]) != nil {
+            return ("\(parts[0]):\(parts[1])", parts[2].trimmingCharacters(in: .whitespaces))
+        }
+        let colon = line.firstIndex(of: ":")!
+        return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+    }
+
+    /// `text` is an error printed at `location`: with a line, a column follows it; without one, the path alone.
+    private static func isPrinted(_ text: String, at location: String) -> Bool {
+        let prefix = "Content/" + location
+        guard text.hasPrefix(prefix) else { return false }
+        var rest = text.dropFirst(prefix.count)
+        if location.last?.isNumber == true {
+            guard rest.first == ":", rest.dropFirst().first?.isNumber == true else { return false }
+            rest = rest.dropFirst().drop { $0.isNumber }
+        }
+        return rest.hasPrefix(": error: ")
     }
 
     @Test func symbolicLinkOutsideContentIsRefused() async throws {
@@ -71,7 +88,7 @@ struct InvalidInputTests {
             _ = try await SiteBuilder.build(BuildOptions(content: content, contentDisplay: "Content", output: output, themes: Fixtures.themes))
             Issue.record("expected a failure")
         } catch {
-            #expect(error.description.contains("Content/reviews/evil.md:1: error: symbolic link points outside the content folder"))
+            #expect(error.description.contains("Content/reviews/evil.md: error: symbolic link points outside the content folder"))
         }
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
@@ -85,7 +102,7 @@ struct InvalidInputTests {
             _ = try await SiteBuilder.build(BuildOptions(content: content, contentDisplay: "Content", output: output, themes: Fixtures.themes))
             Issue.record("expected a failure")
         } catch {
-            #expect(error.description.contains("Content/reviews/big.md:1: error: file is 50 MB; the limit is 8 MB per file"))
+            #expect(error.description.contains("Content/reviews/big.md: error: file is 50 MB; the limit is 8 MB per file"))
         }
     }
 

@@ -101,8 +101,10 @@ struct LoadTests {
 
     @Test func yamlSyntaxErrorHasFileLine() {
         let (_, diagnostics) = ReviewSource.decode(Fixtures.source("---\ntitle: A\nmodel: [oops\nvendor: v\n---\n"), slug: "x")
-        #expect(diagnostics.first?.message.hasPrefix("invalid YAML") == true)
-        #expect((diagnostics.first?.line ?? 0) >= 3)
+        // Reported where the list opens, not where the parser gave up.
+        #expect(diagnostics.first?.message.hasPrefix("the [ that opens this value is never closed with ]") == true)
+        #expect(diagnostics.first?.line == 3)
+        #expect(diagnostics.first?.column == 8)
     }
 
     @Test func publishedDefaultsToReviewed() throws {

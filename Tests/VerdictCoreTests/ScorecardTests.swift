@@ -120,6 +120,11 @@ struct HonestNumbersTests {
         #expect(Ranking.decimals(of: [1287, 1290.5]) == 0)
         #expect(Ranking.decimals(of: [1287, 1287.4]) == 1)
         #expect(Ranking.decimals(of: []) == 0)
+        #expect(Ranking.decimals(of: [65.2, 62.51, 40], errors: [0.38, 0.02]) == 2, "no standard error reads ± 0.0")
+        #expect(Ranking.decimals(of: [74, 81], errors: [0.4]) == 1)
+        #expect(Ranking.decimals(of: [73.6, 70.1], errors: [0.4]) == 1, "errors never lower the values' decimals")
+        #expect(Format.number(65.2, stderr: 0.38, decimals: 2) == "65.20 ± 0.38")
+        #expect(Format.number(65.2, stderr: 0.04, decimals: 1) == "65.2 ± 0.04", "an error never reads zero")
         #expect(Format.value(70, unit: "pts", decimals: 1) == "70.0 pts")
         #expect(Format.value(0.175, unit: "$/Mtok", decimals: 2) == "$0.18/Mtok")
         #expect(Format.number(-0.01, decimals: 1) == "0.0")
@@ -276,12 +281,12 @@ struct ReviewFactsTests {
 
             """)
         #expect(source == nil)
-        #expect(diagnostics.map { "\($0.line):\($0.column)" } == ["6:10", "7:10", "8:14", "9:18", "11:5", "12:5", "14:10"])
+        #expect(diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["6:10", "7:10", "8:14", "9:18", "11:5", "12:5", "14:10"])
         let starts = ["`context` must be", "`license` must be text", "`openWeights` must be true or false", "`knowledgeCutoff` must be a month",
                       "each entry of `links`", "a link needs `url:`", "a link's `url` must start with"]
         for (diagnostic, start) in zip(diagnostics, starts) { #expect(diagnostic.message.hasPrefix(start), "\(diagnostic.message)") }
         #expect(!diagnostics.contains { $0.message.contains("unknown") })
-        #expect(diagnostics.allSatisfy { $0.detailedDescription.hasPrefix("Content/reviews/x.md:\($0.line):\($0.column): error: ") })
+        #expect(diagnostics.allSatisfy { $0.description.hasPrefix("Content/reviews/x.md:\($0.line ?? 0):\($0.column ?? 0): error: ") })
     }
 
     @Test func linksMustBeAList() {

@@ -31,13 +31,13 @@ struct BuildingBlockTests {
         #expect(String(decoding: LiveReload.inject(tag, into: fragment), as: UTF8.self) == "<p>no body</p>\(tag)")
     }
 
-    @Test func overlayLinesArePathLineMessageAndEscaped() {
+    @Test func overlayLinesArePrintedAsInTheTerminalAndEscaped() {
         let diagnostics = [Diagnostic(path: "Content/reviews/x.md", line: 3, "bad <tag> & \"quote\""),
                            Diagnostic(path: "Content/reviews/y.md", line: 9, severity: .warning, "only a warning")]
-        #expect(LiveReload.overlayLines(diagnostics) == ["Content/reviews/x.md:3: bad <tag> & \"quote\""])
+        #expect(LiveReload.overlayLines(diagnostics) == ["Content/reviews/x.md:3:1: error: bad <tag> & \"quote\""])
         let event = LiveReload.problemsEvent(diagnostics)
         #expect(event.name == "problems")
-        #expect(event.data.contains("Content/reviews/x.md:3: bad &lt;tag&gt; &amp; &quot;quote&quot;"))
+        #expect(event.data.contains("Content/reviews/x.md:3:1: error: bad &lt;tag&gt; &amp; &quot;quote&quot;"))
         #expect(!event.data.contains("<tag>"))
         #expect(event.wireText.hasPrefix("event: problems\ndata: {"))
         #expect(event.wireText.hasSuffix("\n\n"))

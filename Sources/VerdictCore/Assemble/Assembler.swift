@@ -2,21 +2,25 @@
 /// gathers use cases and capabilities, and lays out the routes.
 enum Assembler {
     /// Never fails: inputs that conflict are reported and left out, so later checks still run on the rest.
-    /// `ranked`: the rankings of a previous assembly of the very same snapshots (`verdict serve` passes
-    /// them when no snapshot file changed), used instead of ranking again.
-    static func assemble(_ parsed: ParsedSite, ranked previous: [RankedSnapshot]? = nil) -> Site {
+    /// `rankedIn`: a previous assembly of the very same snapshot files (`verdict serve` passes it when no
+    /// snapshot file changed), whose rankings are used instead of ranking again when its reviews joined
+    /// the same aliases.
+    static func assemble(_ parsed: ParsedSite, rankedIn previous: Site? = nil) -> Site {
         var problems = DiagnosticList()
         problems.append(contentsOf: parsed.diagnostics)
 
-        // One review per model: the first file by path keeps it. Indexes are sorted, not the reviews
-        // (large values), and each sort key is made once, not in every comparison.
+        // One review per model: the first file by path keeps it, and the error goes to the later one
+        // (a copy of a review). Indexes are sorted, not the reviews (large values), and each sort key is
+        // made once, not in every comparison.
         let all = parsed.reviews
         var firstByModel: [String: Int] = [:]
+        var standIns = parsed.unloadedReviews.map { ReviewStandIn(slug: $0, anchors: nil) }
         for index in all.indices.sorted(by: { all[$0].path < all[$1].path }) {
             let review = all[index]
             if let first = firstByModel[review.meta.model] {
                 problems.error(review.path, review.meta.fieldLines["model"] ?? 1,
                                "model \"\(review.meta.model)\" is already reviewed in \(all[first].path); one review per model")
+                standIns.append(ReviewStandIn(slug: review.slug, anchors: review.anchors))
             } else {
                 firstByModel[review.meta.model] = index
             }
@@ -31,7 +35,9 @@ enum Assembler {
             byModel[review.meta.model] = index
         }
 
-        let ranked = previous ?? RankedSnapshot.rank(datedOnce(parsed.snapshots, problems: &problems))
+        let aliases = ModelAliases.collect(reviews, byModel: byModel, problems: &problems)
+        let ranked = previous.flatMap { $0.modelAliases == aliases ? $0.snapshots : nil }
+            ?? RankedSnapshot.rank(ModelAliases.join(datedOnce(parsed.snapshots, problems: &problems), aliases: aliases, problems: &problems))
         var snapshotsByModel: [String: [Int]] = [:]
         var names: [String: String] = [:]
         for snapshot in ranked {
@@ -43,15 +49,15 @@ enum Assembler {
         let useCases = Taxonomy.useCases(reviews, intros: parsed.useCaseIntros)
         let capabilities = Taxonomy.capabilities(reviews, latest: ranked.last)
         let pages = parsed.pages.sorted { $0.path < $1.path }
-        let comparisons = Comparison.pairs(reviews)
+        let comparisons = Comparison.pairs(reviews, aliases: aliases)
         let routes = RouteTable.build(config: parsed.config, reviews: reviews, snapshots: ranked, useCases: useCases,
                                       capabilities: capabilities, comparisons: comparisons, pages: pages,
                                       staticFiles: parsed.staticFiles, problems: &problems)
         return Site(config: parsed.config, reviews: reviews, snapshots: ranked, useCases: useCases,
                     capabilities: capabilities, comparisons: comparisons, changes: SnapshotChange.all(ranked),
                     pages: pages, staticFiles: parsed.staticFiles, routes: routes,
-                    diagnostics: problems.items, reviewIndexByModel: byModel, reviewIndexBySlug: bySlug,
-                    snapshotsByModel: snapshotsByModel, modelNames: names,
+                    diagnostics: problems.items, standIns: standIns, reviewIndexByModel: byModel, reviewIndexBySlug: bySlug,
+                    snapshotsByModel: snapshotsByModel, modelNames: names, modelAliases: aliases,
                     comparisonsByReview: Comparison.index(comparisons),
                     newestDate: [reviews.map(\.meta.reviewed).max(), ranked.last?.date].compactMap { $0 }.max())
     }
@@ -119,7 +125,7 @@ enum RouteTable {
         var taken = Set(routes.map(\.path))
         for (index, page) in pages.enumerated() {
             guard taken.insert(page.path).inserted else {
-                problems.error(page.sourcePath, 1, "page path \(page.path) collides with a page Verdict generates; rename or move the file")
+                problems.error(page.sourcePath, "page path \(page.path) collides with a page Verdict generates; rename or move the file")
                 continue
             }
             routes.append(Route(path: page.path, kind: .page(index)))
@@ -138,6 +144,7 @@ extension Assembler {
         guard parsed.reviews.count == previous.reviews.count,
               parsed.pages.count == previous.pages.count,
               parsed.staticFiles.map(\.outputPath) == previous.staticFiles.map(\.outputPath),
+              parsed.unloadedReviews.isEmpty,
               !previous.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         var reviews = previous.reviews
         var placed = Set<Int>()
@@ -149,18 +156,20 @@ extension Assembler {
         return Site(config: parsed.config, reviews: reviews, snapshots: previous.snapshots, useCases: previous.useCases,
                     capabilities: previous.capabilities, comparisons: previous.comparisons, changes: previous.changes,
                     pages: previous.pages, staticFiles: previous.staticFiles, routes: previous.routes,
-                    diagnostics: parsed.diagnostics, reviewIndexByModel: previous.reviewIndexByModel,
+                    diagnostics: parsed.diagnostics, standIns: [], reviewIndexByModel: previous.reviewIndexByModel,
                     reviewIndexBySlug: previous.reviewIndexBySlug, snapshotsByModel: previous.snapshotsByModel,
-                    modelNames: previous.modelNames, comparisonsByReview: previous.comparisonsByReview,
+                    modelNames: previous.modelNames, modelAliases: previous.modelAliases,
+                    comparisonsByReview: previous.comparisonsByReview,
                     newestDate: previous.newestDate)
     }
 
-    /// Same place in the site: order (title, slug), model, alternatives, date, anchors and tagged items.
+    /// Same place in the site: order (title, slug), model, alternatives, aliases, date, anchors and tagged items.
     static func sameShape(_ a: Review, _ b: Review) -> Bool {
         if a === b { return true }
         guard a.slug == b.slug, a.path == b.path, a.meta.model == b.meta.model, a.meta.title == b.meta.title,
               a.meta.reviewed == b.meta.reviewed, a.meta.draft == b.meta.draft,
-              a.meta.alternatives.map(\.value) == b.meta.alternatives.map(\.value), a.anchors == b.anchors,
+              a.meta.alternatives.map(\.value) == b.meta.alternatives.map(\.value),
+              a.meta.aliases.map(\.value) == b.meta.aliases.map(\.value), a.anchors == b.anchors,
               a.tagGroups.count == b.tagGroups.count else { return false }
         for (role, groups) in a.tagGroups {
             guard let others = b.tagGroups[role], groups.count == others.count,

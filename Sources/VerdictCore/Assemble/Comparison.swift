@@ -4,7 +4,8 @@ public struct Comparison: Sendable, Hashable {
     public let first: Int
     public let second: Int
 
-    static func pairs(_ reviews: [Review]) -> [Comparison] {
+    /// An alternative may name a model by one of its review's `aliases`.
+    static func pairs(_ reviews: [Review], aliases: [String: String] = [:]) -> [Comparison] {
         var bySlugOrder: [String: Int] = [:]
         var byModel: [String: Int] = [:]
         for (index, review) in reviews.enumerated() {
@@ -14,7 +15,7 @@ public struct Comparison: Sendable, Hashable {
         var pairs: Set<Comparison> = []
         for (index, review) in reviews.enumerated() {
             for alternative in review.meta.alternatives {
-                guard let other = byModel[alternative.value], other != index else { continue }
+                guard let other = byModel[aliases[alternative.value] ?? alternative.value], other != index else { continue }
                 let (a, b) = reviews[index].slug < reviews[other].slug ? (index, other) : (other, index)
                 pairs.insert(Comparison(first: a, second: b))
             }

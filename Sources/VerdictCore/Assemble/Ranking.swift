@@ -42,7 +42,7 @@ public struct Ranking: Sendable {
         entries += unmeasured.map { Entry(result: results[$0], value: nil, rank: nil) }
         self.entries = entries
         self.rankedCount = measured.count
-        self.decimals = Ranking.decimals(of: measured.map(\.value))
+        self.decimals = Ranking.decimals(of: measured.map(\.value), errors: results.compactMap { $0.stderr[metric.id] })
         var positions: [String: Int] = [:]
         positions.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() { positions[entry.result.model] = index }

@@ -12,10 +12,10 @@ public struct CheckReport: Sendable {
         self.strict = strict
     }
 
-    /// Under `--strict` warnings count as errors, and are reported as such.
+    /// Under `--strict` warnings count as errors, and are reported as such; notes stay notes.
     public var effective: [Diagnostic] {
         guard strict else { return diagnostics }
-        return diagnostics.map { Diagnostic(path: $0.path, line: $0.line, column: $0.column, severity: .error, $0.message) }
+        return diagnostics.map { $0.severity == .warning ? $0.with(severity: .error) : $0 }
     }
 
     /// 0 clean, 1 errors (or warnings under --strict).
@@ -27,19 +27,28 @@ public struct CheckReport: Sendable {
         let shown = effective.prefix(limit)
         switch format {
         case .text:
-            var lines = shown.map(\.detailedDescription)
+            var lines = shown.map(\.description)
             if effective.count > limit { lines.append("… and \(effective.count - limit) more") }
-            let errors = effective.count { $0.severity == .error }
-            let warnings = effective.count - errors
-            lines.append(effective.isEmpty ? "No problems found." : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            lines.append(effective.isEmpty ? "No problems found." : Self.tally(effective))
             return lines.joined(separator: "\n")
         case .json:
+            // A problem of a whole file or folder has `null` for its line and column.
             let objects = effective.map { diagnostic -> [String: Any] in
-                ["file": diagnostic.path, "line": diagnostic.line, "column": diagnostic.column,
+                ["file": diagnostic.path, "line": diagnostic.line ?? NSNull(), "column": diagnostic.column ?? NSNull(),
                  "severity": diagnostic.severity.rawValue, "message": diagnostic.message]
             }
             let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
             return String(decoding: data, as: UTF8.self)
         }
+    }
+
+    /// `2 errors, 1 warning` (notes only when there are some, as they never fail anything).
+    static func tally(_ diagnostics: [Diagnostic]) -> String {
+        func count(_ severity: Diagnostic.Severity, _ noun: String) -> String {
+            let n = diagnostics.count { $0.severity == severity }
+            return "\(n) \(noun)\(n == 1 ? "" : "s")"
+        }
+        let notes = diagnostics.contains { $0.severity == .note } ? ", " + count(.note, "note") : ""
+        return count(.error, "error") + ", " + count(.warning, "warning") + notes
     }
 }

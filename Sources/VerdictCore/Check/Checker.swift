@@ -1,7 +1,8 @@
 import VerdictMarkdown
 
 /// Site-wide checks that need the whole assembled site: links, typos in ids and tags, stale reviews.
-/// Errors stop `verdict build`; warnings are printed, and `verdict check --strict` treats them as errors.
+/// Errors stop `verdict build`; warnings are printed, and `verdict check --strict` treats them as errors;
+/// notes are printed and fail nothing (the "review first, benchmark later" workflow).
 enum Checker {
     static func check(_ site: Site, targets: LinkTargets) -> [Diagnostic] { report(site, targets: targets).all }
 
@@ -38,7 +39,9 @@ enum Checker {
         }
         let snapshotModels = previous?.snapshotModels ?? checkSnapshotModels(site)
         problems.append(contentsOf: snapshotModels)
-        checkTags(site, into: &problems)
+        // A review left out for an error takes its tags with it; counting without them would call tags
+        // of other reviews "used only once". The error comes first.
+        if site.standIns.isEmpty { checkTags(site, into: &problems) }
         return Report(all: problems.items.sorted(), byReview: byReview, snapshotModels: snapshotModels)
     }
 
@@ -73,9 +76,14 @@ enum Checker {
     private static func checkModel(_ review: Review, site: Site, suggest: Bool, into problems: inout DiagnosticList) {
         let meta = review.meta
         if site.snapshotsByModel[meta.model] == nil {
-            var message = "model \"\(meta.model)\" is in no benchmark snapshot, so the page shows no benchmark data"
-            if suggest, let near = Suggest.nearestModel(to: meta.model, in: site.snapshotsByModel.keys) { message += "; did you mean \"\(near)\"?" }
-            problems.warning(review.path, meta.fieldLines["model"] ?? 1, message)
+            // A likely typo of a benchmarked id is worth fixing; a model no snapshot holds yet is not.
+            if suggest, let near = Suggest.nearestModel(to: meta.model, in: site.snapshotsByModel.keys) {
+                problems.warning(review.path, meta.fieldLines["model"] ?? 1,
+                                 "model \"\(meta.model)\" is in no benchmark snapshot, so the page shows no benchmark data; did you mean \"\(near)\"?")
+            } else {
+                problems.note(review.path, meta.fieldLines["model"] ?? 1,
+                              "model \"\(meta.model)\" is in no benchmark snapshot yet; its page shows benchmark data once a snapshot holds it")
+            }
         }
         for alternative in meta.alternatives where !site.isKnown(model: alternative.value) {
             if let near = Suggest.nearestModel(to: alternative.value, in: site.knownModels) {
@@ -89,13 +97,14 @@ enum Checker {
         }
     }
 
-    /// A snapshot row whose id is one typo away from a reviewed model missing from that snapshot (a
-    /// different version of it is not a typo: `Suggest.nearestModel`).
+    /// A snapshot row whose id is one typo away from a reviewed model, or an alias of one, missing from
+    /// that snapshot (a different version of it is not a typo: `Suggest.nearestModel`).
     private static func checkSnapshotModels(_ site: Site) -> [Diagnostic] {
         var problems = DiagnosticList()
-        lazy var reviewed = Set(site.reviewIndexByModel.keys)
+        lazy var reviewed = Set(site.reviewIndexByModel.keys).union(site.modelAliases.keys)
         for snapshot in site.snapshots where snapshot.snapshot.results.contains(where: { site.reviewIndexByModel[$0.model] == nil }) {
-            let candidates = reviewed.subtracting(snapshot.snapshot.results.map(\.model))
+            let present = Set(snapshot.snapshot.results.map(\.model))
+            let candidates = reviewed.filter { !present.contains(site.canonicalModel($0)) }
             for result in snapshot.snapshot.results where site.reviewIndexByModel[result.model] == nil {
                 if let near = Suggest.nearestModel(to: result.model, in: candidates) {
                     problems.error(snapshot.snapshot.path, snapshot.snapshot.line(ofResult: result.model),
@@ -136,8 +145,13 @@ enum Checker {
         for (field, day) in [("reviewed", meta.reviewed), ("published", meta.published), ("released", meta.released)] {
             guard let day, day > newest else { continue }
             if field == "published", meta.fieldLines["published"] == nil { continue }
-            problems.warning(review.path, meta.fieldLines[field] ?? 1,
-                             "`\(field)` \(day) is after the newest snapshot (\(newest)); is the date right?")
+            let message = "`\(field)` \(day) is after the newest snapshot (\(newest))"
+            // A review written before the next benchmark run is the ordinary workflow, not a slip.
+            if field == "reviewed" {
+                problems.note(review.path, meta.fieldLines[field] ?? 1, message + "; the benchmark data shown is older than the review")
+            } else {
+                problems.warning(review.path, meta.fieldLines[field] ?? 1, message + "; is the date right?")
+            }
         }
         if let holding = site.snapshots(holding: meta.model).last,
            holding.date.ordinal - meta.reviewed.ordinal > site.config.staleAfterDays {
@@ -149,6 +163,9 @@ enum Checker {
     private static func checkSections(_ review: Review, into problems: inout DiagnosticList) {
         if review.sections.isEmpty && review.introHTML.isEmpty {
             problems.error(review.path, review.bodyLine, "the review has no text after its front matter; write at least a ## Verdict section")
+        } else if !review.sections.contains(where: { $0.role == .verdict }) {
+            problems.warning(review.path, review.sections.first?.line ?? review.bodyLine,
+                             "the review has no ## Verdict section; its verdict is what lists, feeds and the summary show")
         }
         for section in review.sections where section.role != .other && section.isEmpty {
             problems.warning(review.path, section.line, "section \"\(section.title)\" is empty")

@@ -15,9 +15,11 @@ struct LinkTargets: Sendable {
         var paths = Set(site.routes.map(\.path))
         for file in site.staticFiles { paths.insert("/" + file.outputPath) }
         for file in extraFiles { paths.insert("/" + file) }
+        for standIn in site.standIns { paths.insert(standIn.path) }
         self.paths = paths
         var anchors: [String: Set<String>] = [:]
         for review in site.reviews { anchors["/models/\(review.slug)/"] = review.anchors }
+        for standIn in site.standIns { anchors[standIn.path] = standIn.anchors }
         for page in site.pages { anchors[page.path] = page.anchors }
         self.anchors = anchors
     }

@@ -44,15 +44,21 @@ enum Suggest {
         return x.first != y.first && x.last != y.last
     }
 
-    /// The id's text without its numbers (digits, and dots beside a digit), and the digits alone:
-    /// `qwen2.5-7b` → (`qwen-b`, `257`).
+    /// The id's text without its numbers (digits, and dots beside a digit), and the digits alone, each
+    /// number without its leading zeros: `qwen2.5-7b` → (`qwen-b`, `257`), `aurora-2026-01` →
+    /// (`aurora--`, `20261`). So `aurora-2026-1` for `aurora-2026-01` is the same number written
+    /// differently, a typo, while `gpt-4-0314` beside `gpt-4-0613` holds other numbers, another version.
     private static func numbersApart(_ id: String) -> (text: String, digits: String) {
         let scalars = Array(id.unicodeScalars)
         let isDigit = { (index: Int) in scalars.indices.contains(index) && ("0"..."9").contains(scalars[index]) }
         var text = String.UnicodeScalarView(), digits = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
             if isDigit(index) {
-                digits.append(scalar)
+                // A zero that opens a number of several digits, or follows such zeros, is a leading zero.
+                var start = index
+                while isDigit(start - 1) { start -= 1 }
+                let leading = scalars[start..<index].allSatisfy { $0 == "0" } && scalar == "0" && isDigit(index + 1)
+                if !leading { digits.append(scalar) }
             } else if !(scalar == "." && (isDigit(index - 1) || isDigit(index + 1))) {
                 text.append(scalar)
             }

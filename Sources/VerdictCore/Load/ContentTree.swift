@@ -36,7 +36,7 @@ struct ContentTree: Sendable {
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         let walked = root.standardizedFileURL.path
         guard let listing = FolderWalk.entries(under: walked, skippingHidden: true, stamping: stamping) else {
-            return (tree, [Diagnostic(path: displayRoot, line: 1, "cannot read the content folder")])
+            return (tree, [Diagnostic(path: displayRoot, "cannot read the content folder")])
         }
         var entries: [Entry] = []
         let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
@@ -50,12 +50,12 @@ struct ContentTree: Sendable {
             case .link:
                 let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 guard target == rootPath || target.hasPrefix(rootPath + "/") else {
-                    problems.error(display, 1, "symbolic link points outside the content folder (to \(target)); copy the file in instead")
+                    problems.error(display, "symbolic link points outside the content folder (to \(target)); copy the file in instead")
                     continue
                 }
                 var isDirectory: ObjCBool = false
                 if fm.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
-                    problems.error(display, 1, "symbolic links to folders are not followed; use a real folder")
+                    problems.error(display, "symbolic links to folders are not followed; use a real folder")
                     continue
                 }
             case .file, .other:
@@ -79,24 +79,24 @@ struct ContentTree: Sendable {
             siteFile = entry
         case "reviews":
             if depth == 2, name.hasSuffix(".md") { reviews.append(entry) } else {
-                problems.warning(entry.displayPath, 1, "ignored: reviews are Markdown files directly in reviews/ (reviews/<slug>.md)")
+                problems.warning(entry.displayPath, "ignored: reviews are Markdown files directly in reviews/ (reviews/<slug>.md)")
             }
         case "benchmarks":
             if name.hasSuffix(".json") { snapshots.append(entry) } else {
-                problems.warning(entry.displayPath, 1, "ignored: benchmark snapshots are .json files")
+                problems.warning(entry.displayPath, "ignored: benchmark snapshots are .json files")
             }
         case "usecases":
             if depth == 2, name.hasSuffix(".md") { useCases.append(entry) } else {
-                problems.warning(entry.displayPath, 1, "ignored: use-case intros are Markdown files directly in usecases/ (usecases/<slug>.md)")
+                problems.warning(entry.displayPath, "ignored: use-case intros are Markdown files directly in usecases/ (usecases/<slug>.md)")
             }
         case "pages":
             if name.hasSuffix(".md") { pages.append(entry) } else {
-                problems.warning(entry.displayPath, 1, "ignored: pages are Markdown files; put other files in static/")
+                problems.warning(entry.displayPath, "ignored: pages are Markdown files; put other files in static/")
             }
         case "static":
             staticFiles.append(entry)
         default:
-            problems.warning(entry.displayPath, 1, "ignored: not part of the content format (site.yml, reviews/, benchmarks/, usecases/, pages/, static/)")
+            problems.warning(entry.displayPath, "ignored: not part of the content format (site.yml, reviews/, benchmarks/, usecases/, pages/, static/)")
         }
     }
 }

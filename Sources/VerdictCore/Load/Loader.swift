@@ -15,6 +15,8 @@ public struct LoadedSite<ReviewValue: Sendable>: Sendable {
     /// Every problem found while loading. Files with errors are left out of the site, and the build
     /// goes on to find the problems in the rest before it fails, so one run reports them all.
     public let diagnostics: [Diagnostic]
+    /// Slugs of the review files left out for errors: their pages stay link targets (`ReviewStandIn`).
+    public let unloadedReviews: [String]
 }
 
 /// A file copied verbatim into the site.
@@ -50,7 +52,7 @@ enum Loader {
         var problems = DiagnosticList()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw BuildFailure([Diagnostic(path: options.displayPath, line: 1,
+            throw BuildFailure([Diagnostic(path: options.displayPath,
                                            "content folder not found; run from your site's folder or pass --content <folder>")])
         }
         let (tree, scanProblems) = ContentTree.scan(root: options.content, displayRoot: options.displayPath)
@@ -72,9 +74,14 @@ enum Loader {
         async let pageResults = tree.pages.concurrentMap { entry in decoded(entry, PageSource.decode) }
 
         var reviews: [ReviewValue] = []
-        for (review, diagnostics) in await reviewResults {
+        var unloaded: [String] = []
+        for (entry, (review, diagnostics)) in zip(tree.reviews, await reviewResults) {
             problems.append(contentsOf: diagnostics)
-            if let review { reviews.append(review) }
+            if let review {
+                reviews.append(review)
+            } else if let slug = unloadedSlug(entry, diagnostics) {
+                unloaded.append(slug)
+            }
         }
         var snapshots: [Snapshot] = []
         for (snapshot, diagnostics) in await snapshotResults {
@@ -86,7 +93,7 @@ enum Loader {
             problems.append(contentsOf: diagnostics)
             let slug = String(entry.relativePath.split(separator: "/").last!.dropLast(3))
             guard Slug.isValid(slug) else {
-                problems.error(entry.displayPath, 1, "use-case file name \"\(slug)\" must be a slug: a-z, 0-9 and -, starting with a letter or digit")
+                problems.error(entry.displayPath, "use-case file name \"\(slug)\" must be a slug: a-z, 0-9 and -, starting with a letter or digit")
                 continue
             }
             if let page { intros[slug] = page }
@@ -95,7 +102,7 @@ enum Loader {
         for (entry, (page, diagnostics)) in zip(tree.pages, await pageResults) {
             problems.append(contentsOf: diagnostics)
             guard let path = pagePath(entry.relativePath) else {
-                problems.error(entry.displayPath, 1,
+                problems.error(entry.displayPath,
                                "page path must be made of slugs (a-z, 0-9 and -), like pages/benchmarks/methodology.md")
                 continue
             }
@@ -109,7 +116,8 @@ enum Loader {
             throw BuildFailure(problems.items)
         }
         return LoadedSite(config: config, reviews: reviews, snapshots: snapshots.sorted { ($0.date, $0.path) < ($1.date, $1.path) },
-                          useCaseIntros: intros, pages: pages, staticFiles: staticFiles, diagnostics: problems.items)
+                          useCaseIntros: intros, pages: pages, staticFiles: staticFiles, diagnostics: problems.items,
+                          unloadedReviews: unloaded)
     }
 
     private static func readFile(_ entry: ContentTree.Entry) -> Result<SourceFile, Diagnostic> {
@@ -125,10 +133,20 @@ enum Loader {
         }
     }
 
+    /// The slug of a review file that was left out for an error (not a draft left out on purpose).
+    static func unloadedSlug(_ entry: ContentTree.Entry, _ diagnostics: [Diagnostic]) -> String? {
+        let slug = reviewSlug(entry)
+        return Slug.isValid(slug) && diagnostics.contains { $0.severity == .error } ? slug : nil
+    }
+
+    static func reviewSlug(_ entry: ContentTree.Entry) -> String {
+        String(entry.relativePath.dropFirst("reviews/".count).dropLast(".md".count))
+    }
+
     private static func decodeReview(_ entry: ContentTree.Entry) -> (ReviewSource?, [Diagnostic]) {
-        let slug = String(entry.relativePath.dropFirst("reviews/".count).dropLast(".md".count))
+        let slug = reviewSlug(entry)
         guard Slug.isValid(slug) else {
-            return (nil, [Diagnostic(path: entry.displayPath, line: 1,
+            return (nil, [Diagnostic(path: entry.displayPath,
                                      "review file name \"\(slug)\" is not a valid slug: use a-z, 0-9 and -, starting with a letter or digit (it becomes /models/<slug>/)")])
         }
         return decoded(entry) { ReviewSource.decode($0, slug: slug) }

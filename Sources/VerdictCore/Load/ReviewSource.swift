@@ -12,6 +12,9 @@ public struct ReviewMeta: Sendable {
     public var published: Day
     public var summary: String?
     public var alternatives: [Located<String>]
+    /// Other ids snapshots use for this model (`meta-llama/Meta-Llama-3-8B` as an importer writes it);
+    /// `Assembler` files their results under `model`.
+    public var aliases: [Located<String>]
     public var draft: Bool
     /// Context window, license, weights, knowledge cutoff and links, for the facts box.
     public var facts = ReviewFacts()
@@ -19,10 +22,17 @@ public struct ReviewMeta: Sendable {
     public var fieldLines: [String: Int]
 }
 
-/// A value and the source line it came from.
+/// A value and the source line (and column) it came from.
 public struct Located<Value: Sendable>: Sendable {
     public let value: Value
     public let line: Int
+    public let column: Int
+
+    init(value: Value, line: Int, column: Int = 1) {
+        self.value = value
+        self.line = line
+        self.column = column
+    }
 }
 
 /// A Markdown file split into decoded front matter and its body, before Markdown parsing.
@@ -36,7 +46,7 @@ public struct ReviewSource: Sendable {
     public let bodyLine: Int
 
     static let requiredFields = ["title", "model", "vendor", "reviewed"]
-    static let optionalFields = ["family", "tier", "released", "published", "summary", "alternatives", "draft"]
+    static let optionalFields = ["family", "tier", "released", "published", "summary", "alternatives", "aliases", "draft"]
 
     static func decode(_ file: SourceFile, slug: String) -> (ReviewSource?, [Diagnostic]) {
         let split: FrontMatterSplit
@@ -61,6 +71,7 @@ public struct ReviewSource: Sendable {
         let published = fields.day("published")
         let summary = fields.string("summary")
         let alternatives = fields.stringList("alternatives").map { Located(value: $0.value, line: $0.line) }
+        let aliases = fields.stringList("aliases").map { Located(value: String($0.value.trimmingSpaces()), line: $0.line, column: $0.column) }
         let draft = fields.bool("draft") ?? false
         let facts = ReviewFacts.decode(&fields)
         var lines: [String: Int] = [:]
@@ -77,7 +88,7 @@ public struct ReviewSource: Sendable {
         }
         let meta = ReviewMeta(title: title, model: model, vendor: vendor, reviewed: reviewed, family: family,
                               tier: tier, released: released, published: published ?? reviewed, summary: summary,
-                              alternatives: alternatives, draft: draft, facts: facts, fieldLines: lines)
+                              alternatives: alternatives, aliases: aliases, draft: draft, facts: facts, fieldLines: lines)
         return (ReviewSource(slug: slug, path: file.path, meta: meta, body: split.body, bodyLine: split.bodyLine), fields.diagnostics.items)
     }
 }

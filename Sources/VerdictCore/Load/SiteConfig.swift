@@ -30,7 +30,7 @@ public struct SiteConfig: Sendable {
         case .failure(let diagnostic)?:
             return (nil, [diagnostic])
         case nil:
-            return (nil, [Diagnostic(path: contentDisplay + "/" + fileName, line: 1,
+            return (nil, [Diagnostic(path: contentDisplay + "/" + fileName,
                                      "missing site.yml; create it with at least `title:` and `baseURL:`")])
         }
     }
@@ -38,7 +38,7 @@ public struct SiteConfig: Sendable {
     static func decode(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
         var fields: YAMLFields
         do {
-            fields = try YAMLFields(yaml: file.text, path: file.path, firstLine: 1)
+            fields = try YAMLFields(yaml: file.text, path: file.path, firstLine: 1, document: fileName)
         } catch {
             return (nil, [error])
         }

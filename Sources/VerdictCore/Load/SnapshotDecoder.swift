@@ -9,6 +9,7 @@ enum SnapshotDecoder {
         let rankBy: String?
         let metrics: [MetricEntry]
         let results: [ResultEntry]
+        let source: String?
     }
 
     private struct MetricEntry: Decodable {
@@ -25,9 +26,10 @@ enum SnapshotDecoder {
         let vendor: String?
         let tier: String?
         let scores: Scores
+        let stderr: Scores?
     }
 
-    /// Scores keep their file order (for stable diagnostics) and allow `null`.
+    /// Scores (and standard errors) keep their file order (for stable diagnostics) and allow `null`.
     private struct Scores: Decodable {
         let entries: [(key: String, value: Double?)]
 
@@ -57,8 +59,7 @@ enum SnapshotDecoder {
         } catch let error as DecodingError {
             let found = diagnostic(for: error, locator: locator)
             guard let foreign = foreignFormat(file) else { return (nil, [found]) }
-            return (nil, [Diagnostic(path: found.path, line: found.line, column: found.column, severity: found.severity,
-                                     found.message + "; " + foreign)])
+            return (nil, [found.with(message: found.message + "; " + foreign)])
         } catch {
             return (nil, [Diagnostic(path: file.path, line: 1, "invalid JSON: \(error.localizedDescription)")])
         }
@@ -125,8 +126,10 @@ enum SnapshotDecoder {
                     }
                 }
             }
+            let stderr = validStderr(entry.stderr, index: index, model: model, scores: scores, known: metricIDs, metrics: metrics,
+                                     locator: locator, problems: &problems)
             results.append(SnapshotResult(model: model, name: entry.name?.nonEmpty ?? model, vendor: entry.vendor?.nonEmpty,
-                                          tier: entry.tier?.nonEmpty, scores: scores))
+                                          tier: entry.tier?.nonEmpty, scores: scores, stderr: stderr))
         }
         guard !problems.hasErrors, let date else { return (nil, problems.items) }
         let title = raw.title?.nonEmpty ?? "Benchmark snapshot \(date)"
@@ -134,7 +137,31 @@ enum SnapshotDecoder {
             problems.warning(path, locator.line(["metrics", .index(index), "id"]),
                              "no result has a value for metric \"\(metric.id)\"; remove it or add the scores")
         }
-        return (Snapshot(file: locator.file, date: date, title: title, rankBy: rankBy, metrics: metrics, results: results), problems.items)
+        return (Snapshot(file: locator.file, date: date, title: title, rankBy: rankBy, metrics: metrics, results: results,
+                         source: raw.source?.nonEmpty), problems.items)
+    }
+
+    /// A result's `stderr` object, checked like its scores: known metric ids, finite numbers or null,
+    /// and not negative. A standard error beside no score has nothing to qualify: a warning, left out.
+    private static func validStderr(_ entries: Scores?, index: Int, model: String, scores: [String: Double], known: Set<String>, metrics: [Metric],
+                                    locator: JSONLocator, problems: inout DiagnosticList) -> [String: Double] {
+        var stderr: [String: Double] = [:]
+        let path = locator.file.path
+        for (key, value) in entries?.entries ?? [] {
+            let line = { locator.line(["results", .index(index), "stderr", .key(key)]) }
+            if !known.contains(key) {
+                problems.error(path, line(), "model \"\(model)\" has a stderr for unknown metric \"\(key)\"; known metrics: \(metrics.map(\.id).joined(separator: ", "))")
+            } else if let value {
+                if !value.isFinite || value < 0 {
+                    problems.error(path, line(), "model \"\(model)\": stderr \"\(key)\" must be a finite number of 0 or more, or null")
+                } else if scores[key] == nil {
+                    problems.warning(path, line(), "model \"\(model)\" has a stderr for \"\(key)\" but no score; it is not shown")
+                } else {
+                    stderr[key] = value
+                }
+            }
+        }
+        return stderr
     }
 
     /// Output of other evaluation tools dropped into `benchmarks/` fails on its first field, and that

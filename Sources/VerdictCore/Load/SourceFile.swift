@@ -23,14 +23,14 @@ public struct SourceFile: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw Diagnostic(path: path, line: 1, "cannot read file: \(error.localizedDescription)")
+            throw Diagnostic(path: path, "cannot read file: \(error.localizedDescription)")
         }
         return try decode(data, path: path, relativePath: relativePath)
     }
 
     static func decode(_ data: Data, path: String, relativePath: String) throws(Diagnostic) -> SourceFile {
         if data.count > maximumBytes {
-            throw Diagnostic(path: path, line: 1,
+            throw Diagnostic(path: path,
                              "file is \(data.count / 1_048_576) MB; the limit is \(maximumBytes / 1_048_576) MB per file")
         }
         var bytes = data[...]

@@ -14,17 +14,18 @@ struct YAMLFields {
     private let mappingLine: Int
     var diagnostics = DiagnosticList()
 
-    /// Parses `yaml`; a syntax error or a non-mapping document becomes a diagnostic.
-    init(yaml: String, path: String, firstLine: Int) throws(Diagnostic) {
+    /// Parses `yaml`; a syntax error or a non-mapping document becomes a diagnostic. `document` names
+    /// the YAML in messages ("the front matter", "site.yml").
+    init(yaml: String, path: String, firstLine: Int, document: String = "the front matter") throws(Diagnostic) {
         self.path = path
         self.lineOffset = firstLine - 1
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw YAMLFields.diagnostic(for: error, path: path, lineOffset: firstLine - 1)
+            throw YAMLHints.diagnostic(for: error, yaml: yaml, document: document, path: path, lineOffset: firstLine - 1)
         } catch {
-            throw Diagnostic(path: path, line: firstLine, "invalid YAML: \(error)")
+            throw Diagnostic(path: path, line: firstLine, "\(document) is not valid YAML: \(error)")
         }
         switch node {
         case .mapping(let mapping)?:
@@ -40,23 +41,6 @@ struct YAMLFields {
         case let other?:
             throw Diagnostic(path: path, line: (other.mark?.line ?? 1) + firstLine - 1,
                              "expected `key: value` lines, found \(YAMLFields.describe(other))")
-        }
-    }
-
-    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let where_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
-            return Diagnostic(path: path, line: mark.line + lineOffset, column: mark.column,
-                              "invalid YAML: \(problem)\(where_)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return Diagnostic(path: path, line: context.mark.line + lineOffset,
-                              "duplicate key \(duplicates.joined(separator: ", ")) in front matter")
-        case let .reader(problem, _, _, _):
-            return Diagnostic(path: path, line: lineOffset + 1, "invalid YAML: \(problem)")
-        default:
-            return Diagnostic(path: path, line: lineOffset + 1, "invalid YAML: \(error)")
         }
     }
 
@@ -130,20 +114,20 @@ struct YAMLFields {
     }
 
     /// A list of text items; a single text value is refused so `alternatives: a, b` is not misread.
-    mutating func stringList(_ key: String) -> [(value: String, line: Int)] {
+    mutating func stringList(_ key: String) -> [(value: String, line: Int, column: Int)] {
         guard let node = value(key) else { return [] }
         guard case .sequence(let sequence) = node else {
             diagnostics.error(path, line(of: node),
                               "`\(key)` must be a list (one `- item` per line, or [a, b]), found \(YAMLFields.describe(node))")
             return []
         }
-        var out: [(String, Int)] = []
+        var out: [(String, Int, Int)] = []
         for element in sequence {
             guard case .scalar(let scalar) = element, !scalar.string.isEmpty else {
                 diagnostics.error(path, line(of: element), "each entry of `\(key)` must be text, found \(YAMLFields.describe(element))")
                 continue
             }
-            out.append((scalar.string, line(of: element)))
+            out.append((scalar.string, line(of: element), element.mark?.column ?? 1))
         }
         return out
     }

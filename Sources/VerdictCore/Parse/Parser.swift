@@ -9,6 +9,8 @@ public struct ParsedSite: Sendable {
     public let pages: [Page]
     public let staticFiles: [StaticFile]
     public let diagnostics: [Diagnostic]
+    /// Slugs of review files left out for errors (see `ReviewStandIn`).
+    public let unloadedReviews: [String]
 }
 
 enum Parser {
@@ -28,7 +30,8 @@ enum Parser {
             intros[slug] = Page.parse(source, path: "/usecases/\(slug)/", markdown: markdown)
         }
         return ParsedSite(config: site.config, reviews: site.reviews, snapshots: site.snapshots, useCaseIntros: intros,
-                          pages: await pages, staticFiles: site.staticFiles, diagnostics: site.diagnostics)
+                          pages: await pages, staticFiles: site.staticFiles, diagnostics: site.diagnostics,
+                          unloadedReviews: site.unloadedReviews)
     }
 
     private struct Pair: Sendable {

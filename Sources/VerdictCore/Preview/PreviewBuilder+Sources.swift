@@ -35,9 +35,9 @@ extension PreviewBuilder {
 
     /// `Loader.decodeReview` and `ReviewParser.parse`, skipped when the file is the one seen last time.
     static func review(_ entry: ContentTree.Entry, cached: CachedReview?, markdown: MarkdownOptions?, build: Int) -> CachedReview {
-        let slug = String(entry.relativePath.dropFirst("reviews/".count).dropLast(".md".count))
+        let slug = Loader.reviewSlug(entry)
         guard Slug.isValid(slug) else {
-            let diagnostic = Diagnostic(path: entry.displayPath, line: 1,
+            let diagnostic = Diagnostic(path: entry.displayPath,
                                         "review file name \"\(slug)\" is not a valid slug: use a-z, 0-9 and -, starting with a letter or digit (it becomes /models/<slug>/)")
             if let cached, cached.seen.bytes == nil, cached.diagnostics == [diagnostic] { return cached }
             return CachedReview(seen: Seen(stamp: nil, bytes: nil), changedAt: build, diagnostics: [diagnostic], value: nil)
@@ -93,7 +93,7 @@ extension PreviewBuilder {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: entry.path))
         } catch {
-            return .failure(Diagnostic(path: entry.displayPath, line: 1, "cannot read file: \(error.localizedDescription)"))
+            return .failure(Diagnostic(path: entry.displayPath, "cannot read file: \(error.localizedDescription)"))
         }
         do throws(Diagnostic) {
             return .success((data, try SourceFile.decode(data, path: entry.displayPath, relativePath: entry.relativePath)))

@@ -237,7 +237,7 @@ public actor PreviewBuilder {
             do {
                 data = try Data(contentsOf: file.source)
             } catch {
-                throw BuildFailure([Diagnostic(path: file.displayPath, line: 1, "cannot read file: \(error.localizedDescription)")])
+                throw BuildFailure([Diagnostic(path: file.displayPath, "cannot read file: \(error.localizedDescription)")])
             }
             let fingerprint = Fingerprint(data)
             if next[file.outputPath] != fingerprint {
@@ -257,7 +257,7 @@ public actor PreviewBuilder {
         var problems = DiagnosticList()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw BuildFailure([Diagnostic(path: contentDisplay, line: 1,
+            throw BuildFailure([Diagnostic(path: contentDisplay,
                                            "content folder not found; run from your site's folder or pass --content <folder>")])
         }
         let (tree, scanProblems) = ContentTree.scan(root: content, displayRoot: contentDisplay, stamping: true)
@@ -294,11 +294,16 @@ public actor PreviewBuilder {
         }
 
         var reviews: [Review] = []
+        var unloaded: [String] = []
         var newReviews: [String: CachedReview] = [:]
         for (entry, cached) in zip(tree.reviews, await reviewResults) {
             newReviews[entry.relativePath] = cached
             problems.append(contentsOf: cached.diagnostics)
-            if let review = cached.value, includeDrafts || !review.meta.draft { reviews.append(review) }
+            if let review = cached.value {
+                if includeDrafts || !review.meta.draft { reviews.append(review) }
+            } else if let slug = Loader.unloadedSlug(entry, cached.diagnostics) {
+                unloaded.append(slug)
+            }
         }
         var snapshots: [Snapshot] = []
         var newSnapshots: [String: CachedSnapshot] = [:]
@@ -314,7 +319,7 @@ public actor PreviewBuilder {
             problems.append(contentsOf: cached.diagnostics)
             let slug = String(entry.relativePath.split(separator: "/").last!.dropLast(3))
             guard Slug.isValid(slug) else {
-                problems.error(entry.displayPath, 1, "use-case file name \"\(slug)\" must be a slug: a-z, 0-9 and -, starting with a letter or digit")
+                problems.error(entry.displayPath, "use-case file name \"\(slug)\" must be a slug: a-z, 0-9 and -, starting with a letter or digit")
                 continue
             }
             if let page = cached.value { intros[slug] = page }
@@ -324,7 +329,7 @@ public actor PreviewBuilder {
             newPages[entry.relativePath] = cached
             problems.append(contentsOf: cached.diagnostics)
             guard Loader.pagePath(entry.relativePath) != nil else {
-                problems.error(entry.displayPath, 1, "page path must be made of slugs (a-z, 0-9 and -), like pages/benchmarks/methodology.md")
+                problems.error(entry.displayPath, "page path must be made of slugs (a-z, 0-9 and -), like pages/benchmarks/methodology.md")
                 continue
             }
             if let page = cached.value { pages.append(page) }
@@ -340,7 +345,8 @@ public actor PreviewBuilder {
             throw BuildFailure(problems.items)
         }
         let parsed = ParsedSite(config: config, reviews: reviews, snapshots: snapshots.sorted { ($0.date, $0.path) < ($1.date, $1.path) },
-                                useCaseIntros: intros, pages: pages, staticFiles: staticFiles, diagnostics: problems.items)
+                                useCaseIntros: intros, pages: pages, staticFiles: staticFiles, diagnostics: problems.items,
+                                unloadedReviews: unloaded)
         let changes = changes(since: last)
         // An edit to reviews' text keeps the last site's structure; otherwise unchanged snapshot files at
         // least rank as they did, and the last build's rankings are reused.
@@ -351,7 +357,7 @@ public actor PreviewBuilder {
             site = same
             reassembled = true
         } else {
-            site = Assembler.assemble(parsed, ranked: changes.snapshots ? nil : last?.prepared.site.snapshots)
+            site = Assembler.assemble(parsed, rankedIn: changes.snapshots ? nil : last?.prepared.site)
         }
         // Templates are parsed again only when a file of the theme changed.
         let theme: Theme
@@ -397,14 +403,14 @@ public actor PreviewBuilder {
 
     private func write(_ data: Data, to relative: String) throws(BuildFailure) {
         guard Staging.isSafe(relative) else {
-            throw BuildFailure([Diagnostic(path: relative, line: 1, "refusing to write outside the output folder")])
+            throw BuildFailure([Diagnostic(path: relative, "refusing to write outside the output folder")])
         }
         let url = output.appendingPathComponent(relative)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
         } catch {
-            throw BuildFailure([Diagnostic(path: relative, line: 1, "cannot write file: \(error.localizedDescription)")])
+            throw BuildFailure([Diagnostic(path: relative, "cannot write file: \(error.localizedDescription)")])
         }
     }
 

@@ -1,15 +1,21 @@
 import Foundation
+import VerdictTemplates
 
 /// Number and movement formatting shared by every page, so a score reads the same everywhere.
 enum Format {
     /// Up to two decimals for ordinary values, three significant digits for small ones; no locale.
     static func number(_ value: Double) -> String {
+        fixed(value, decimals: decimals(value))
+    }
+
+    /// The most decimals `number` shows for `value` (trailing zeros are then dropped).
+    static func decimals(_ value: Double) -> Int {
         let magnitude = abs(value)
         let decimals: Int
         if magnitude >= 100 || magnitude == 0 { decimals = magnitude.rounded() == magnitude ? 0 : 1 }
         else if magnitude >= 1 { decimals = 2 }
         else { decimals = max(2, Int((-log10(magnitude)).rounded(.down)) + 3) }
-        return fixed(value, decimals: min(decimals, 8))
+        return min(decimals, 8)
     }
 
     /// `value` rounded to `decimals` places, half away from zero, trailing zeros dropped (see `DecimalText`).
@@ -39,7 +45,25 @@ enum Format {
         Format.value(value, unit: ranking.metric.unit, decimals: ranking.decimals)
     }
 
-    /// "$0.70/Mtok" for units that start with a currency sign, "73.6 pts" otherwise.
+    /// `65.2 ± 0.4` with the metric's decimals for both; an error that would read zero there keeps the
+    /// digits that make it non-zero (`65.2 ± 0.04`), the value staying at the metric's decimals.
+    static func number(_ value: Double, stderr: Double?, decimals: Int) -> String {
+        let shown = number(value, decimals: decimals)
+        guard let stderr else { return shown }
+        var error = number(stderr, decimals: decimals)
+        if stderr > 0, !error.contains(where: { $0 != "0" && $0 != "." }) {
+            error = fixed(stderr, decimals: max(decimals, DecimalText.writtenDecimals(stderr)))
+        }
+        return shown + " ± " + error
+    }
+
+    /// `value(_:on:)` with the standard error beside the number, before the unit (`65.2 ± 0.4 %`).
+    static func value(_ value: Double?, stderr: Double?, on ranking: Ranking) -> String {
+        guard let value else { return "—" }
+        return withUnit(number(value, stderr: stderr, decimals: ranking.decimals), unit: ranking.metric.unit)
+    }
+
+    /// `61.5 pts`, `$0.15/M` (a unit starting with `$` puts the sign first).
     static func withUnit(_ number: String, unit: String) -> String {
         if unit.isEmpty { return number }
         if unit.hasPrefix("$") { return "$" + number + unit.dropFirst() }
@@ -70,15 +94,15 @@ enum Format {
 
     /// A short label and a CSS-friendly class for a movement; `false` when there is none, so a nested
     /// Mustache section never falls back to a parent's movement.
-    static func movement(_ movement: Movement?) -> Any {
+    static func movement(_ movement: Movement?) -> TemplateValue {
         guard let movement else { return false }
         switch movement {
         case .new: return ["label": "new", "class": "new", "title": "Not in the previous snapshot"]
         case .unranked: return ["label": "–", "class": "same", "title": "Not ranked in both snapshots"]
         case .change(let delta) where delta > 0:
-            return ["label": "▲ \(delta)", "class": "up", "title": "Up \(delta) place\(delta == 1 ? "" : "s") since the previous snapshot"]
+            return ["label": .text("▲ \(delta)"), "class": "up", "title": .text("Up \(delta) place\(delta == 1 ? "" : "s") since the previous snapshot")]
         case .change(let delta) where delta < 0:
-            return ["label": "▼ \(-delta)", "class": "down", "title": "Down \(-delta) place\(delta == -1 ? "" : "s") since the previous snapshot"]
+            return ["label": .text("▼ \(-delta)"), "class": "down", "title": .text("Down \(-delta) place\(delta == -1 ? "" : "s") since the previous snapshot")]
         case .change:
             return ["label": "=", "class": "same", "title": "Same rank as in the previous snapshot"]
         }

@@ -1,30 +1,34 @@
 import Foundation
+import VerdictTemplates
 
-/// Renders routes: HTML pages through the theme (view models are plain dictionaries, which Mustache
-/// reads fastest), feeds and data files directly.
+/// Renders routes: HTML pages through the theme (view models are `TemplateValue` trees), feeds and
+/// data files directly.
 struct Renderer: Sendable {
     let site: Site
     let theme: Theme
     let links: Links
+    /// The `site` key, the same on every page.
+    let siteValue: TemplateValue
 
     init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
         self.links = Links(config: site.config)
+        self.siteValue = Renderer.siteView(site.config, links: links)
     }
 
     /// A route's bytes.
     func render(_ route: Route) throws(Diagnostic) -> Data {
         switch plan(route) {
         case .file(let data): data
-        case .page(let template, let context): Data(try theme.render(context, template: template).utf8)
+        case .page(let template, let context): Data(try theme.render(context, template: template))
         }
     }
 
     /// What a route becomes before any template runs: a data file, or a template and its view model.
     enum Plan {
         case file(Data)
-        case page(template: String, context: [String: Any])
+        case page(template: String, context: TemplateValue)
     }
 
     func plan(_ route: Route) -> Plan {
@@ -39,11 +43,11 @@ struct Renderer: Sendable {
         case .snapshotCSV(let index): return .file(Data(snapshotCSV(site.snapshots[index]).utf8))
         default:
             let (template, context) = view(for: route)
-            return .page(template: template, context: context)
+            return .page(template: template, context: .object(context))
         }
     }
 
-    private func view(for route: Route) -> (String, [String: Any]) {
+    private func view(for route: Route) -> (String, TemplateObject) {
         switch route.kind {
         case .home: ("home", homeView(route))
         case .models(let page): ("models", modelsView(route, page: page))

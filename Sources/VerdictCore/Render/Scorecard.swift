@@ -7,7 +7,6 @@ struct Scorecard: Sendable {
         /// nil when the model was not measured on this metric.
         let value: Double?
         /// Standard error of the value, shown as `65.2 ± 0.4` with the metric's decimals.
-        /// Hook for issue-18 (`stderr` per snapshot result): fill it from the result once the type has it.
         let stderr: Double?
         let rank: Int?
         let rankedCount: Int
@@ -17,7 +16,7 @@ struct Scorecard: Sendable {
             let entry = ranking.entry(for: model)
             metric = ranking.metric
             value = entry?.value
-            stderr = nil  // issue-18 hook: entry?.result.stderr[metric.id]
+            stderr = entry?.result.stderr[ranking.metric.id]
             rank = entry?.rank
             rankedCount = ranking.rankedCount
             decimals = ranking.decimals
@@ -26,9 +25,7 @@ struct Scorecard: Sendable {
         /// "73.6 pts", "73.6 ± 0.4 pts", "$0.70/Mtok", or "not measured".
         var text: String {
             guard let value else { return "not measured" }
-            guard let stderr else { return Format.value(value, unit: metric.unit, decimals: decimals) }
-            let number = Format.number(value, decimals: decimals) + " ± " + Format.number(stderr, decimals: decimals)
-            return Format.withUnit(number, unit: metric.unit)
+            return Format.withUnit(Format.number(value, stderr: stderr, decimals: decimals), unit: metric.unit)
         }
 
         /// "2 of 3", or nil without a rank.

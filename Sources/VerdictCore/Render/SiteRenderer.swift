@@ -1,4 +1,5 @@
 import Foundation
+import VerdictTemplates
 
 /// Renders every route in parallel and hands each page straight to `emit`, so pages never all sit
 /// in memory at once. Links the templates produced are checked against the site as they pass.
@@ -11,6 +12,7 @@ enum SiteRenderer {
         let reused: Int
     }
 
+    /// With `lint`, every tag's lookups are recorded and names no page's view held are reported (`verdict check`).
     /// With `reuse`, each page's view model is fingerprinted first, and a page `reuse` accepts for its
     /// fingerprint is neither rendered nor emitted (it is the caller's to place in the output).
     /// Once `stop` returns true the remaining pages are skipped (`verdict serve` drops a background
@@ -18,9 +20,11 @@ enum SiteRenderer {
     static func render(site: Site, theme: Theme, targets: LinkTargets,
                        reuse: (@Sendable (Route, UInt64) -> Bool)? = nil,
                        stop: (@Sendable () -> Bool)? = nil,
+                       lint: Bool = false,
                        emit: @escaping @Sendable (Route, Data) throws(Diagnostic) -> Void) async -> Result {
         let renderer = Renderer(site: site, theme: theme)
-        let rewrite = Parser.markdownOptions(for: site.config).rewriteURL
+        let record = lint ? ThemeLint.Record(tags: theme.tags.count) : nil
+        let fromMarkdown = markdownLinks(in: site)
         // The routes that cover a whole snapshot or the whole site go first: started last, as they are
         // listed, they left one core finishing them alone for seconds while the other sat idle.
         let order = site.routes.indices.filter { site.routes[$0].kind.coversSite }
@@ -34,12 +38,19 @@ enum SiteRenderer {
                     try emit(route, data)
                     return Outcome()
                 case .page(let template, let context):
-                    let key = reuse == nil ? nil : ContextFingerprint.of(context).map { Self.key(template: template, context: $0) }
+                    let key = reuse == nil ? nil : Self.key(template: template, context: ContextFingerprint.of(context))
                     if let key, let reuse, reuse(route, key) { return Outcome(key: key, reused: true) }
-                    let html = try theme.render(context, template: template)
-                    let fromMarkdown = Set(markdownLinks(of: route, in: site).map(rewrite))
+                    var html: [UInt8] = []
+                    html.reserveCapacity(Self.pageCapacity)
+                    if let record {
+                        var usage = TemplateTagUsage(tagCount: theme.tags.count)
+                        try theme.render(context, template: template, into: &html, recording: &usage)
+                        record.add(usage, view: context, route: index, tags: theme.tags)
+                    } else {
+                        try theme.render(context, template: template, into: &html)
+                    }
                     let findings = TemplateLinks.check(html, page: route.path, template: template, targets: targets, skipping: fromMarkdown)
-                    try emit(route, Data(html.utf8))
+                    try emit(route, Data(html))
                     return Outcome(key: key, findings: findings)
                 }
             } catch {
@@ -54,8 +65,12 @@ enum SiteRenderer {
         }
         let diagnostics = outcomes.flatMap(\.diagnostics)
             + TemplateLinks.report(outcomes.flatMap(\.findings), theme: theme, root: site.config.root)
+            + (record?.report(theme: theme) ?? [])
         return Result(diagnostics: diagnostics, keys: keys, reused: outcomes.count { $0.reused })
     }
+
+    /// Most pages fit: one allocation instead of a dozen doublings.
+    private static let pageCapacity = 64 * 1024
 
     private struct Outcome: Sendable {
         var key: UInt64?
@@ -72,14 +87,16 @@ enum SiteRenderer {
         return hash.finalized
     }
 
-    /// Links written in Markdown on this page; they were checked at their source line already.
-    private static func markdownLinks(of route: Route, in site: Site) -> [String] {
-        switch route.kind {
-        case .review(let index): return site.reviews[index].links.map(\.destination)
-        case .page(let index): return site.pages[index].links.map(\.destination)
-        case .useCase(let index, _): return site.useCases[index].intro?.links.map(\.destination) ?? []
-        default: return []
-        }
+    /// Every link written in Markdown, as rendered. They were checked at their source lines already, and
+    /// a review's verdict or items also appear on lists, use-case, capability and compare pages: a
+    /// template is blamed only for links written in it, never for an editor's link it shows.
+    private static func markdownLinks(in site: Site) -> Set<String> {
+        let rewrite = Parser.markdownOptions(for: site.config).rewriteURL
+        var links = Set<String>()
+        for review in site.reviews { for link in review.links { links.insert(rewrite(link.destination)) } }
+        for page in site.pages { for link in page.links { links.insert(rewrite(link.destination)) } }
+        for intro in site.useCases.compactMap(\.intro) { for link in intro.links { links.insert(rewrite(link.destination)) } }
+        return links
     }
 }
 
@@ -95,7 +112,7 @@ enum TemplateLinks {
     }
 
     /// Each distinct link once: a page repeats its nav and tag links many times.
-    static func check(_ html: String, page: String, template: String, targets: LinkTargets, skipping: Set<String>) -> [Finding] {
+    static func check(_ html: [UInt8], page: String, template: String, targets: LinkTargets, skipping: Set<String>) -> [Finding] {
         Set(attributes(in: html)).subtracting(skipping).compactMap { href in
             switch targets.problem(withRendered: href, on: page) {
             case .missingPage(let path)?: Finding(template: template, href: href, page: page, problem: "the site has no page or file \(path)")
@@ -125,9 +142,11 @@ enum TemplateLinks {
     /// to quote with memchr and looks back for the attribute name; a byte-by-byte scan of every page
     /// (456 MB at 10,000 reviews) was 1.3% of a build.
     static func attributes(in html: String) -> [String] {
-        var html = html
-        html.makeContiguousUTF8()
-        return html.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
+        attributes(in: Array(html.utf8))
+    }
+
+    static func attributes(in html: [UInt8]) -> [String] {
+        html.withUnsafeBufferPointer { bytes -> [String] in
             guard let base = bytes.baseAddress else { return [] }
             let quote = UInt8(ascii: "\"")
             let names = [Array(" href=".utf8), Array(" src=".utf8)]
@@ -153,6 +172,6 @@ enum TemplateLinks {
                 quoteFrom = end + 1
             }
             return out
-        } ?? []
+        }
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
-import Mustache
+import VerdictTemplates
 
-/// A theme folder: Mustache templates (loaded once per build) and static files.
+/// A theme folder: Mustache templates (compiled once per build by VerdictTemplates) and static files.
 public struct Theme: Sendable {
     public let name: String
     public let directory: URL
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     let staticFiles: [StaticFile]
     /// Template sources by name, kept to point diagnostics at the line that wrote a link.
     let sources: [String: String]
@@ -41,10 +41,10 @@ public struct Theme: Sendable {
         let templates = directory.appendingPathComponent("templates")
         let sources = try templateSources(in: templates)
         let library = try parse(sources, in: templates)
-        let missing = requiredTemplates.filter { library.getTemplate(named: $0) == nil }
+        let missing = requiredTemplates.filter { sources[$0] == nil }
         if !missing.isEmpty {
             throw BuildFailure(missing.map {
-                Diagnostic(path: templates.appendingPathComponent("\($0).mustache").path, line: 1,
+                Diagnostic(path: templates.appendingPathComponent("\($0).mustache").path,
                            "theme \"\(name)\" has no template \"\($0)\"; copy it from Themes/default/templates/")
             })
         }
@@ -58,8 +58,8 @@ public struct Theme: Sendable {
         Theme(name: name, directory: directory, library: library, staticFiles: Theme.staticFiles(in: directory), sources: sources)
     }
 
-    /// Every `.mustache` file under `templates`, by its path without the extension (`partials/item`),
-    /// as swift-mustache's own folder loader names them.
+    /// Every `.mustache` file under `templates`, by its path without the extension (`partials/item`):
+    /// the name `{{>partials/item}}` uses.
     private static func templateSources(in templates: URL) throws(BuildFailure) -> [String: String] {
         var sources: [String: String] = [:]
         var unreadable: [Diagnostic] = []
@@ -70,31 +70,26 @@ public struct Theme: Sendable {
             if let text = try? String(contentsOf: url, encoding: .utf8) {
                 sources[String(name)] = text
             } else {
-                unreadable.append(Diagnostic(path: DisplayPath.of(url), line: 1, "cannot read template: it is not UTF-8 text"))
+                unreadable.append(Diagnostic(path: DisplayPath.of(url), "cannot read template: it is not UTF-8 text"))
             }
         }
         if !unreadable.isEmpty { throw BuildFailure(unreadable.sorted()) }
         return sources
     }
 
-    /// Parses each template (see `TemplateHTML.template`), reporting every template that fails, not only
-    /// the first.
-    private static func parse(_ sources: [String: String], in templates: URL) throws(BuildFailure) -> MustacheLibrary {
-        var parsed: [String: MustacheTemplate] = [:]
-        var failures: [Diagnostic] = []
-        for (name, source) in sources {
-            let path = DisplayPath.of(templates.appendingPathComponent("\(name).mustache"))
-            do {
-                parsed[name] = try TemplateHTML.template(source)
-            } catch let error as MustacheTemplate.ParserError {
-                failures.append(Diagnostic(path: path, line: max(1, error.context.lineNumber - 1),
-                                           column: error.context.columnNumber, "template error: \(error.error)"))
-            } catch {
-                failures.append(Diagnostic(path: path, line: 1, "template error: \(error)"))
-            }
+    /// The name tags of every template (`TemplateTagUsage` refers to them by position).
+    var tags: [TemplateTag] { library.tags }
+
+    /// Compiles every template, reporting every template that fails, not only the first.
+    private static func parse(_ sources: [String: String], in templates: URL) throws(BuildFailure) -> TemplateLibrary {
+        do {
+            return try TemplateLibrary(templates: sources)
+        } catch {
+            throw BuildFailure(error.errors.map { error in
+                Diagnostic(path: DisplayPath.of(templates.appendingPathComponent("\(error.template).mustache")),
+                           line: error.line, column: error.column, "template error: \(error.message)")
+            })
         }
-        if !failures.isEmpty { throw BuildFailure(failures.sorted()) }
-        return MustacheLibrary(templates: parsed)
     }
 
     /// The template file and line most likely to have written `literal`: the page's own template first,
@@ -124,11 +119,28 @@ public struct Theme: Sendable {
         DisplayPath.of(directory.appendingPathComponent("templates/\(template).mustache"))
     }
 
-    func render(_ context: [String: Any], template: String) throws(Diagnostic) -> String {
-        guard let html = library.render(TemplateNode(values: context), withTemplate: template) else {
-            throw Diagnostic(path: templatePath(template), line: 1,
-                             "template \"\(template)\" not found in theme \"\(name)\"")
+    /// A page's HTML, as UTF-8 bytes.
+    func render(_ value: TemplateValue, template: String) throws(Diagnostic) -> [UInt8] {
+        var bytes: [UInt8] = []
+        try render(value, template: template, into: &bytes)
+        return bytes
+    }
+
+    func render(_ value: TemplateValue, template: String, into bytes: inout [UInt8]) throws(Diagnostic) {
+        do {
+            try library.render(template, value, into: &bytes)
+        } catch {
+            throw Diagnostic(path: templatePath(template), line: 1, "template \"\(template)\" cannot be rendered in theme \"\(name)\": \(error)")
         }
-        return html
+    }
+
+    /// `render`, noting which name tags were evaluated and which found a value (`verdict check`'s theme lint).
+    func render(_ value: TemplateValue, template: String, into bytes: inout [UInt8],
+                recording usage: inout TemplateTagUsage) throws(Diagnostic) {
+        do {
+            try library.render(template, value, into: &bytes, recording: &usage)
+        } catch {
+            throw Diagnostic(path: templatePath(template), line: 1, "template \"\(template)\" cannot be rendered in theme \"\(name)\": \(error)")
+        }
     }
 }

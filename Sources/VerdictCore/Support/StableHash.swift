@@ -1,4 +1,5 @@
 import Foundation
+import VerdictTemplates
 
 /// A 64-bit hash that is the same in every process and on every machine, for the build cache: Swift's
 /// `Hasher` is seeded per process, so its values cannot be stored. FNV-1a over 8-byte words (bytes for
@@ -48,81 +49,55 @@ struct StableHash: Sendable {
     }
 }
 
-/// The fingerprint of a page's view model: Mustache output is a function of the templates and this
-/// value alone, so two equal fingerprints under the same theme mean the same page.
+/// The fingerprint of a page's view model: template output is a function of the templates and this
+/// value alone, so two equal fingerprints under the same theme mean the same page. Every value a
+/// template can read goes in, with its kind: `.text("1")`, `.html("1")` and `.int(1)` print alike
+/// through `{{x}}` but not through sections or escaping, so they must not fingerprint alike.
 enum ContextFingerprint {
-    /// Nil when the context holds a value of a type not listed here; such a page is always rendered.
-    static func of(_ value: Any) -> UInt64? {
+    static func of(_ value: TemplateValue) -> UInt64 {
         var hash = StableHash()
-        guard add(value, to: &hash) else { return nil }
+        add(value, to: &hash)
         return hash.finalized
     }
 
     private enum Tag: UInt64 {
-        case string = 1, int, double, bool, array, dictionary, null
+        case text = 1, number, bool, list, object, null, html
     }
 
-    @discardableResult
-    private static func add(_ value: Any, to hash: inout StableHash) -> Bool {
+    private static func add(_ value: TemplateValue, to hash: inout StableHash) {
         switch value {
-        case let string as String:
-            hash.combine(Tag.string.rawValue)
-            hash.combine(string)
-        case let bool as Bool:
+        case .null:
+            hash.combine(Tag.null.rawValue)
+        case .bool(let bool):
             hash.combine(Tag.bool.rawValue)
             hash.combine(bool ? 1 : 0)
-        case let int as Int:
-            hash.combine(Tag.int.rawValue)
-            hash.combine(UInt64(bitPattern: Int64(int)))
-        case let double as Double:
-            hash.combine(Tag.double.rawValue)
-            hash.combine(double.bitPattern)
-        case let dictionary as [String: Any]:
+        case .number(let number, let text):
+            hash.combine(Tag.number.rawValue)
+            hash.combine(number.bitPattern)
+            hash.combine(text)
+        case .text(let text):
+            hash.combine(Tag.text.rawValue)
+            hash.combine(text)
+        case .html(let html):
+            hash.combine(Tag.html.rawValue)
+            hash.combine(html)
+        case .list(let elements):
+            hash.combine(Tag.list.rawValue)
+            hash.combine(UInt64(elements.count))
+            for element in elements { add(element, to: &hash) }
+        case .object(let object):
             // Dictionary order differs between processes: entries are hashed alone and summed, which
             // does not depend on order.
-            hash.combine(Tag.dictionary.rawValue)
-            hash.combine(UInt64(dictionary.count))
+            hash.combine(Tag.object.rawValue)
+            hash.combine(UInt64(object.fields.count))
             var sum: UInt64 = 0
-            for (key, element) in dictionary {
+            for (key, field) in object.fields {
                 var entry = StableHash()
                 entry.combine(key)
-                guard add(element, to: &entry) else { return false }
+                add(field, to: &entry)
                 sum &+= entry.finalized
             }
             hash.combine(sum)
-        case let array as [[String: Any]]:
-            hash.combine(Tag.array.rawValue)
-            hash.combine(UInt64(array.count))
-            for element in array where !add(element, to: &hash) { return false }
-        case let array as [String]:
-            hash.combine(Tag.array.rawValue)
-            hash.combine(UInt64(array.count))
-            for element in array { add(element, to: &hash) }
-        case let array as [Any]:
-            hash.combine(Tag.array.rawValue)
-            hash.combine(UInt64(array.count))
-            for element in array where !add(element, to: &hash) { return false }
-        case is NSNull:
-            hash.combine(Tag.null.rawValue)
-        default:
-            if let optional = value as? OptionalValue {
-                guard let wrapped = optional.wrapped else {
-                    hash.combine(Tag.null.rawValue)
-                    return true
-                }
-                return add(wrapped, to: &hash)
-            }
-            return false
         }
-        return true
     }
-}
-
-/// Lets an `Optional` stored as `Any` be looked into.
-private protocol OptionalValue {
-    var wrapped: Any? { get }
-}
-
-extension Optional: OptionalValue {
-    fileprivate var wrapped: Any? { self.map { $0 } }
 }

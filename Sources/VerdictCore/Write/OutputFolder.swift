@@ -14,7 +14,7 @@ enum OutputFolder {
         let contentPath = content.standardizedFileURL.resolvingSymlinksInPath().path
         let home = fm.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
         func refuse(_ reason: String) throws(BuildFailure) {
-            throw BuildFailure([Diagnostic(path: display, line: 1, "refusing to use this output folder: \(reason)")])
+            throw BuildFailure([Diagnostic(path: display, "refusing to use this output folder: \(reason)")])
         }
         if target == "/" || target.isEmpty { try refuse("it is the root of the file system") }
         if target == home { try refuse("it is your home folder") }

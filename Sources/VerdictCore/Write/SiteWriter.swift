@@ -11,7 +11,7 @@ enum SiteWriter {
         let pages = Set(site.routes.map(\.file))
         let clashes = byPath.keys.filter(pages.contains).sorted()
         let problems = clashes.map {
-            Diagnostic(path: byPath[$0]!.displayPath, line: 1, "static file would replace the generated page /\($0); rename it")
+            Diagnostic(path: byPath[$0]!.displayPath, "static file would replace the generated page /\($0); rename it")
         }
         return (byPath.values.filter { !pages.contains($0.outputPath) }.sorted { $0.outputPath < $1.outputPath }, problems)
     }

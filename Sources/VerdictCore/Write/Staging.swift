@@ -20,7 +20,7 @@ struct Staging: Sendable {
             if fm.fileExists(atPath: folder.path) { try fm.removeItem(at: folder) }
             try fm.createDirectory(at: folder, withIntermediateDirectories: false)
         } catch {
-            throw BuildFailure([Diagnostic(path: folder.path, line: 1, "cannot create the staging folder: \(error.localizedDescription)")])
+            throw BuildFailure([Diagnostic(path: folder.path, "cannot create the staging folder: \(error.localizedDescription)")])
         }
         return Staging(output: output, folder: folder)
     }
@@ -38,7 +38,7 @@ struct Staging: Sendable {
         }
         for directory in directories.sorted() where mkdir(folder.appendingPathComponent(directory).path, 0o755) != 0 && errno != EEXIST {
             let reason = String(cString: strerror(errno))
-            throw BuildFailure([Diagnostic(path: directory, line: 1, "cannot create folder: \(reason)")])
+            throw BuildFailure([Diagnostic(path: directory, "cannot create folder: \(reason)")])
         }
     }
 
@@ -46,11 +46,11 @@ struct Staging: Sendable {
     /// and is checked again here so nothing can land outside the staging folder.
     func write(_ data: Data, to relative: String) throws(Diagnostic) {
         guard Staging.isSafe(relative) else {
-            throw Diagnostic(path: relative, line: 1, "refusing to write outside the output folder")
+            throw Diagnostic(path: relative, "refusing to write outside the output folder")
         }
         if reuseUnchanged(data, at: relative) { return }
         if let reason = Staging.writeFile(folder.appendingPathComponent(relative).path, data) {
-            throw Diagnostic(path: relative, line: 1, "cannot write file: \(reason)")
+            throw Diagnostic(path: relative, "cannot write file: \(reason)")
         }
     }
 
@@ -94,13 +94,13 @@ struct Staging: Sendable {
 
     func copy(_ source: URL, to relative: String) throws(Diagnostic) {
         guard Staging.isSafe(relative) else {
-            throw Diagnostic(path: relative, line: 1, "refusing to write outside the output folder")
+            throw Diagnostic(path: relative, "refusing to write outside the output folder")
         }
         do {
             if let data = FileManager.default.contents(atPath: source.path), reuseUnchanged(data, at: relative) { return }
             try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(relative))
         } catch {
-            throw Diagnostic(path: source.path, line: 1, "cannot copy file: \(error.localizedDescription)")
+            throw Diagnostic(path: source.path, "cannot copy file: \(error.localizedDescription)")
         }
     }
 
@@ -129,7 +129,7 @@ struct Staging: Sendable {
             }
         } catch {
             discard()
-            throw BuildFailure([Diagnostic(path: output.path, line: 1, "cannot replace the output folder: \(error.localizedDescription)")])
+            throw BuildFailure([Diagnostic(path: output.path, "cannot replace the output folder: \(error.localizedDescription)")])
         }
     }
 

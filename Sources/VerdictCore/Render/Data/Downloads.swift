@@ -17,6 +17,7 @@ extension Renderer {
         @ExplicitNull var rank: Int?
         let of: Int
         let scores: [String: Double?]
+        let stderr: [String: Double]
     }
 
     struct ModelData: Encodable {
@@ -33,6 +34,7 @@ extension Renderer {
         let summary: String
         @ExplicitNull var verdict: String?
         let alternatives: [String]
+        let aliases: [String]
         let strengths: [ItemData]
         let weaknesses: [ItemData]
         let useCases: [ItemData]
@@ -60,14 +62,14 @@ extension Renderer {
         if let newest = site.snapshots(holding: review.meta.model).last, let result = newest.leaderboard.entry(for: review.meta.model)?.result {
             benchmark = BenchmarkData(snapshot: newest.date.description, rankBy: newest.snapshot.rankBy,
                                       rank: newest.leaderboard.rank(of: review.meta.model), of: newest.leaderboard.rankedCount,
-                                      scores: scoreMap(result, metrics: newest.snapshot.metrics))
+                                      scores: scoreMap(result, metrics: newest.snapshot.metrics), stderr: result.stderr)
         }
         let meta = review.meta
         return ModelData(slug: review.slug, url: url, title: meta.title, model: meta.model, vendor: meta.vendor, family: meta.family,
                          tier: meta.tier, released: meta.released?.description, published: meta.published.description,
                          reviewed: meta.reviewed.description, summary: review.summary,
                          verdict: review.verdict?.text,
-                         alternatives: meta.alternatives.map(\.value), strengths: items(.strengths),
+                         alternatives: meta.alternatives.map(\.value), aliases: meta.aliases.map(\.value), strengths: items(.strengths),
                          weaknesses: items(.weaknesses), useCases: items(.useCases), benchmark: benchmark)
     }
 
@@ -92,6 +94,8 @@ extension Renderer {
             @ExplicitNull var movement: String?
             let scores: [String: Double?]
             let ranks: [String: Int?]
+            /// Only the metrics that have a standard error: most snapshots have none.
+            let stderr: [String: Double]
         }
         struct SnapshotRef: Encodable { let date: String, title: String, url: String, csv: String }
         struct File: Encodable {
@@ -99,6 +103,7 @@ extension Renderer {
             @ExplicitNull var date: String?
             @ExplicitNull var title: String?
             @ExplicitNull var rankBy: String?
+            @ExplicitNull var source: String?
             let metrics: [MetricData]
             let results: [Row]
             let snapshots: [SnapshotRef]
@@ -112,11 +117,12 @@ extension Renderer {
                 return Row(rank: entry.rank, model: model, name: entry.result.name, vendor: entry.result.vendor, tier: entry.result.tier,
                            review: site.review(model: model).map { links.absolute("/models/\($0.slug)/") },
                            movement: snapshot.movements?[model]?.dataLabel,
-                           scores: scoreMap(entry.result, metrics: snapshot.snapshot.metrics), ranks: ranks)
+                           scores: scoreMap(entry.result, metrics: snapshot.snapshot.metrics), ranks: ranks,
+                           stderr: entry.result.stderr)
             }
         } ?? []
         let file = File(version: Renderer.dataVersion, date: latest?.date.description, title: latest?.snapshot.title,
-                        rankBy: latest?.snapshot.rankBy,
+                        rankBy: latest?.snapshot.rankBy, source: latest?.snapshot.source,
                         metrics: latest?.snapshot.metrics.map { MetricData(id: $0.id, name: $0.name, unit: $0.unit, better: $0.better.rawValue, group: $0.group) } ?? [],
                         results: rows,
                         snapshots: site.snapshots.reversed().map {
@@ -126,15 +132,19 @@ extension Renderer {
         return DataEncoding.json(file)
     }
 
-    /// The ranked table of one snapshot, RFC 4180 (CRLF line ends, quoted where needed).
+    /// The ranked table of one snapshot, RFC 4180 (CRLF line ends, quoted where needed). Standard errors
+    /// come last, one `<metric>_stderr` column for each metric that has any, so the columns of a
+    /// snapshot without them stay as they were.
     func snapshotCSV(_ snapshot: RankedSnapshot) -> String {
         let metrics = snapshot.snapshot.metrics
-        var rows = [["rank", "model", "name", "vendor", "tier", "movement"] + metrics.map(\.id)]
+        let withStderr = metrics.filter { metric in snapshot.snapshot.results.contains { $0.stderr[metric.id] != nil } }
+        var rows = [["rank", "model", "name", "vendor", "tier", "movement"] + metrics.map(\.id) + withStderr.map { $0.id + "_stderr" }]
         for entry in snapshot.leaderboard.entries {
             let result = entry.result
             rows.append([entry.rank.map(String.init) ?? "", result.model, result.name, result.vendor ?? "", result.tier ?? "",
                          snapshot.movements?[result.model]?.dataLabel ?? ""]
-                        + metrics.map { result.scores[$0.id].map(Format.number) ?? "" })
+                        + metrics.map { result.scores[$0.id].map(Format.number) ?? "" }
+                        + withStderr.map { result.stderr[$0.id].map(Format.number) ?? "" })
         }
         return rows.map { $0.map(Escape.csv).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

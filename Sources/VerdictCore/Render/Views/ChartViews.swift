@@ -1,3 +1,5 @@
+import VerdictTemplates
+
 /// Charts for the leaderboard and review pages: static SVG made at build time. The numbers behind
 /// every chart are also in the page's tables.
 extension Renderer {
@@ -5,11 +7,11 @@ extension Renderer {
     static let labelledPoints = 12
 
     /// A scatter of the ranking metric against each cost and speed metric, plus a bar chart of the ranking metric.
-    func snapshotCharts(_ snapshot: RankedSnapshot) -> [[String: Any]] {
+    func snapshotCharts(_ snapshot: RankedSnapshot) -> TemplateValue {
         let board = snapshot.leaderboard
         let quality = board.metric
         let labelled = Set(board.entries.prefix(Renderer.labelledPoints).map(\.result.model))
-        var charts: [[String: Any]] = []
+        var charts: [TemplateValue] = []
         for metric in snapshot.snapshot.metrics where metric.group == "cost" || metric.group == "speed" {
             let points = board.entries.compactMap { entry -> ChartPoint? in
                 guard let y = entry.value, let x = entry.result.scores[metric.id] else { return nil }
@@ -23,8 +25,8 @@ extension Renderer {
                              points: points, xBetter: metric.better, yBetter: quality.better,
                              width: width, id: "chart-\(quality.id)-\(metric.id)\(suffix)", highlightLabel: "reviewed").svg()
             }
-            charts.append(["title": title, "svg": svg,
-                           "caption": "Each point is a model; the dashed line joins the models no other beats on both axes. The top \(Renderer.labelledPoints) are labelled; reviewed models are diamonds."])
+            charts.append(["title": .text(title), "svg": .html(svg),
+                           "caption": .text("Each point is a model; the dashed line joins the models no other beats on both axes. The top \(Renderer.labelledPoints) are labelled; reviewed models are diamonds.")])
         }
         let bars = board.entries.prefix(25).compactMap { entry in
             entry.value.map { ChartBar(entry.result.name, value: $0, highlighted: site.review(model: entry.result.model) != nil) }
@@ -35,9 +37,9 @@ extension Renderer {
                 BarChart(title: title, description: "", unit: quality.unit, bars: bars, better: quality.better,
                          decimals: board.decimals, width: width, id: "chart-\(quality.id)-bars\(suffix)").svg()
             }
-            charts.append(["title": title, "svg": svg, "caption": "Reviewed models are highlighted."])
+            charts.append(["title": .text(title), "svg": .html(svg), "caption": "Reviewed models are highlighted."])
         }
-        return charts
+        return .list(charts)
     }
 
     private func axisLabel(_ metric: Metric) -> String {
@@ -45,10 +47,10 @@ extension Renderer {
     }
 
     /// The model's leaderboard rank over every snapshot holding it, and its metrics against its tier's median.
-    func reviewCharts(_ review: Review, _ standing: Standing) -> [[String: Any]] {
+    func reviewCharts(_ review: Review, _ standing: Standing) -> TemplateValue {
         let model = review.meta.model
         let (holding, newest) = (standing.holding, standing.newest)
-        var charts: [[String: Any]] = []
+        var charts: [TemplateValue] = []
         let ranks = holding.compactMap { snapshot in
             snapshot.leaderboard.rank(of: model).map { (label: snapshot.date.longDescription, value: Double($0)) }
         }
@@ -58,7 +60,7 @@ extension Renderer {
                 LineChart(title: title, description: "", points: ranks, invertY: true, yLabel: "Rank",
                           width: width, id: "chart-\(review.slug)-rank\(suffix)").svg()
             }
-            charts.append(["title": title, "svg": svg, "caption": "Rank 1 is at the top; the table below gives each snapshot's rank and score."])
+            charts.append(["title": .text(title), "svg": .html(svg), "caption": "Rank 1 is at the top; the table below gives each snapshot's rank and score."])
         }
         let reference = standing.medianTier.map { "median of the \($0) tier" } ?? "median of all models"
         let rows = newest.snapshot.metrics.map { metric -> ComparisonBars.Row in
@@ -73,7 +75,7 @@ extension Renderer {
             ComparisonBars(title: title, description: "", rows: rows, referenceLabel: reference, shortReferenceLabel: "median",
                            width: width, id: "chart-\(review.slug)-tier\(suffix)").svg()
         }
-        charts.append(["title": title, "svg": svg, "caption": "From \(newest.snapshot.title); the medians are also in the metrics table."])
-        return charts
+        charts.append(["title": .text(title), "svg": .html(svg), "caption": .text("From \(newest.snapshot.title); the medians are also in the metrics table.")])
+        return .list(charts)
     }
 }

@@ -1,11 +1,13 @@
+import VerdictTemplates
+
 /// `/data/`: every download the build writes, so readers and tools can find them from the site itself.
 extension Renderer {
-    func dataView(_ route: Route) -> [String: Any] {
+    func dataView(_ route: Route) -> TemplateObject {
         var context = common(route, title: "Data and feeds",
                              description: "The site's reviews and benchmark snapshots as JSON, CSV and feeds.",
                              updated: newestDate)
-        func file(_ path: String, _ title: String, _ about: String) -> [String: Any] {
-            ["url": links.url(path), "path": path, "title": title, "about": about]
+        func file(_ path: String, _ title: String, _ about: String) -> TemplateValue {
+            ["url": .text(links.url(path)), "path": .text(path), "title": .text(title), "about": .text(about)]
         }
         context["api"] = [
             file("/api/models.json", "Reviewed models",
@@ -18,12 +20,12 @@ extension Renderer {
             file("/feed.json", "JSON Feed", "The same, as JSON Feed 1.1."),
             file("/sitemap.xml", "Sitemap", "Every page, for search engines."),
         ]
-        context["snapshots"] = site.snapshots.reversed().map { snapshot -> [String: Any] in
+        context["snapshots"] = .list(site.snapshots.reversed().map { snapshot -> TemplateValue in
             var view = snapshotLink(snapshot)
-            view["csv"] = links.url("/benchmarks/\(snapshot.date).csv")
-            view["models"] = snapshot.snapshot.results.count
-            return view
-        }
+            view["csv"] = .text(links.url("/benchmarks/\(snapshot.date).csv"))
+            view["models"] = .int(snapshot.snapshot.results.count)
+            return .object(view)
+        })
         return context
     }
 }

@@ -1,61 +1,61 @@
 import Foundation
+import VerdictTemplates
 
 /// `/models/<slug>/`: the review page.
 extension Renderer {
-    func reviewView(_ route: Route, index: Int) -> [String: Any] {
+    func reviewView(_ route: Route, index: Int) -> TemplateObject {
         let review = site.reviews[index]
         let meta = review.meta
         var context = common(route, title: meta.title, description: review.summary, updated: meta.reviewed)
         var view = reviewSummary(review)
         view["released"] = meta.released.map(dateView) ?? false
         view["published"] = dateView(meta.published)
-        view["introHTML"] = review.introHTML.isEmpty ? nil : review.introHTML
-        view["sections"] = review.sections.map { sectionView($0, review: review) }
-        let comparisons = site.comparisons(of: index).map { comparison -> [String: Any] in
+        view["introHTML"] = review.introHTML.isEmpty ? .null : .html(review.introHTML)
+        view["sections"] = .list(review.sections.map { sectionView($0, review: review) })
+        let comparisons = site.comparisons(of: index).map { comparison -> TemplateValue in
             let other = site.reviews[comparison.first == index ? comparison.second : comparison.first]
-            return ["title": other.meta.title, "url": links.url(comparison.path(in: site.reviews))]
+            return ["title": .text(other.meta.title), "url": .text(links.url(comparison.path(in: site.reviews)))]
         }
         let showAlternatives = !comparisons.isEmpty || !meta.alternatives.isEmpty
-        var toc: [[String: Any]] = review.sections.map { ["id": $0.id, "title": $0.title] }
+        var toc: [TemplateValue] = review.sections.map { ["id": .text($0.id), "title": .text($0.title)] }
         toc.append(["id": "benchmarks", "title": "Benchmarks"])
         if showAlternatives { toc.append(["id": "alternatives", "title": "Alternatives"]) }
-        view["toc"] = toc
-        view["alternatives"] = meta.alternatives.map { alternativeView($0.value) }
-        view["hasAlternatives"] = !meta.alternatives.isEmpty
+        view["toc"] = .list(toc)
+        view["alternatives"] = .list(meta.alternatives.map { alternativeView($0.value) })
+        view["hasAlternatives"] = .bool(!meta.alternatives.isEmpty)
         view["scorecard"] = scorecardView(self.standing(of: review))
         view["facts"] = factsView(meta.facts)
         view["benchmark"] = benchmarkView(review)
-        view["jsonLD"] = structuredData(review, url: links.absolute(route.path))
-        view["comparisons"] = comparisons
-        view["hasComparisons"] = !comparisons.isEmpty
-        view["showAlternatives"] = showAlternatives
-        context["review"] = view
+        view["jsonLD"] = .html(structuredData(review, url: links.absolute(route.path)))
+        view["comparisons"] = .list(comparisons)
+        view["hasComparisons"] = .bool(!comparisons.isEmpty)
+        view["showAlternatives"] = .bool(showAlternatives)
+        context["review"] = .object(view)
         return context
     }
 
-    private func sectionView(_ section: Section, review: Review) -> [String: Any] {
-        let parts: [[String: Any]] = section.parts.map { part in
+    private func sectionView(_ section: Section, review: Review) -> TemplateValue {
+        let parts: [TemplateValue] = section.parts.map { part in
             switch part {
-            case .html(let html): return ["html": html]
-            case .item(let item): return ["item": itemView(item, role: section.role, review: review)]
+            // Each part states both keys, so a section of plain paragraphs does not leave `item` unknown.
+            case .html(let html): return ["html": .html(html), "item": false]
+            case .item(let item): return ["html": false, "item": itemView(item, role: section.role, review: review)]
             }
         }
-        var view: [String: Any] = [
-            "id": section.id, "title": section.title, "titleHTML": section.titleHTML,
-            "role": section.role.rawValue, "parts": parts,
-            "isVerdict": section.role == .verdict,
-        ]
-        if section.role.hasItems { view["itemCount"] = section.items.count }
-        return view
+        var view = TemplateObject([
+            "id": .text(section.id), "title": .text(section.title), "titleHTML": .html(section.titleHTML),
+            "role": .text(section.role.rawValue), "parts": .list(parts),
+            "isVerdict": .bool(section.role == .verdict),
+        ])
+        if section.role.hasItems { view["itemCount"] = .int(section.items.count) }
+        return .object(view)
     }
 
-    private func alternativeView(_ model: String) -> [String: Any] {
-        var view: [String: Any] = ["model": model, "name": site.displayName(model: model), "url": false, "vendor": false]
-        if let review = site.review(model: model) {
-            view["url"] = links.review(review.slug)
-            view["vendor"] = review.meta.vendor
-        }
-        return view
+    private func alternativeView(_ model: String) -> TemplateValue {
+        let review = site.review(model: model)
+        return ["model": .text(model), "name": .text(site.displayName(model: model)),
+                "url": review.map { .text(links.review($0.slug)) } ?? false,
+                "vendor": review.map { .text($0.meta.vendor) } ?? false]
     }
 
     /// The newest snapshot holding the model in full, then the model's leaderboard rank in every snapshot.
@@ -79,54 +79,54 @@ extension Renderer {
         return Standing(holding: holding, result: result, medians: newest.medians[tier ?? ""] ?? [:], medianTier: tier)
     }
 
-    private func benchmarkView(_ review: Review) -> [String: Any]? {
+    private func benchmarkView(_ review: Review) -> TemplateValue {
         let model = review.meta.model
-        guard let standing = standing(of: review) else { return nil }
+        guard let standing = standing(of: review) else { return .null }
         let (holding, newest, result, medians) = (standing.holding, standing.newest, standing.result, standing.medians)
-        let rows: [[String: Any]] = newest.snapshot.metrics.map { metric in
+        let rows: [TemplateValue] = newest.snapshot.metrics.map { metric in
             let ranking = newest.ranking(metric.id)!
             let entry = ranking.entry(for: model)
-            var row: [String: Any] = [
-                "metric": metric.name, "id": metric.id, "unit": metric.unit,
-                "value": Format.value(result.scores[metric.id], on: ranking),
+            return [
+                "metric": .text(metric.name), "id": .text(metric.id), "unit": .text(metric.unit),
+                "value": .text(Format.value(result.scores[metric.id], stderr: result.stderr[metric.id], on: ranking)),
                 "better": metric.better == .higher ? "higher is better" : "lower is better",
-                "of": ranking.rankedCount,
-                "isRankBy": metric.id == newest.snapshot.rankBy,
+                "of": .int(ranking.rankedCount),
+                "isRankBy": .bool(metric.id == newest.snapshot.rankBy),
+                "rank": entry?.rank.map(TemplateValue.int) ?? false,
+                "rankOf": .text(Format.rank(entry?.rank, of: ranking.rankedCount)),
+                "notMeasured": .bool(result.scores[metric.id] == nil),
+                "median": .text(Format.value(medians[metric.id], on: ranking)),
             ]
-            row["rank"] = entry?.rank ?? false
-            row["rankOf"] = Format.rank(entry?.rank, of: ranking.rankedCount)
-            row["notMeasured"] = result.scores[metric.id] == nil
-            row["median"] = Format.value(medians[metric.id], on: ranking)
-            return row
         }
-        var view: [String: Any] = [
-            "snapshot": snapshotLink(newest),
-            "rows": rows,
-            "rankBy": newest.snapshot.metric(newest.snapshot.rankBy)?.name ?? newest.snapshot.rankBy,
-            "history": holding.reversed().map { historyRow($0, model: model) },
-            "leaderboard": links.url("/benchmarks/leaderboard/"),
-        ]
-        view["rank"] = newest.leaderboard.rank(of: model) ?? false
-        view["charts"] = reviewCharts(review, standing)
-        view["medianOf"] = standing.medianTier.map { "\($0) tier" } ?? "all models"
-        view["of"] = newest.leaderboard.rankedCount
-        view["movement"] = Format.movement(newest.movements?[model])
+        var newerData: TemplateValue = .null
         if newest.date > review.meta.reviewed {
-            view["newerData"] = ["snapshot": snapshotLink(newest), "reviewed": dateView(review.meta.reviewed)] as [String: Any]
+            newerData = ["snapshot": .object(snapshotLink(newest)), "reviewed": dateView(review.meta.reviewed)]
         }
-        return view
+        return [
+            "snapshot": .object(snapshotLink(newest)),
+            "rows": .list(rows),
+            "rankBy": .text(newest.snapshot.metric(newest.snapshot.rankBy)?.name ?? newest.snapshot.rankBy),
+            "history": .list(holding.reversed().map { historyRow($0, model: model) }),
+            "leaderboard": .text(links.url("/benchmarks/leaderboard/")),
+            "rank": newest.leaderboard.rank(of: model).map(TemplateValue.int) ?? false,
+            "charts": reviewCharts(review, standing),
+            "medianOf": .text(standing.medianTier.map { "\($0) tier" } ?? "all models"),
+            "of": .int(newest.leaderboard.rankedCount),
+            "movement": Format.movement(newest.movements?[model]),
+            "newerData": newerData,
+        ]
     }
 
-    private func historyRow(_ snapshot: RankedSnapshot, model: String) -> [String: Any] {
+    private func historyRow(_ snapshot: RankedSnapshot, model: String) -> TemplateValue {
         let entry = snapshot.leaderboard.entry(for: model)
         var row = snapshotLink(snapshot)
-        row["of"] = snapshot.leaderboard.rankedCount
-        row["rank"] = entry?.rank ?? false
-        row["rankOf"] = Format.rank(entry?.rank, of: snapshot.leaderboard.rankedCount)
-        row["score"] = Format.value(entry?.value, on: snapshot.leaderboard)
-        row["metric"] = snapshot.leaderboard.metric.name
+        row["of"] = .int(snapshot.leaderboard.rankedCount)
+        row["rank"] = entry?.rank.map(TemplateValue.int) ?? false
+        row["rankOf"] = .text(Format.rank(entry?.rank, of: snapshot.leaderboard.rankedCount))
+        row["score"] = .text(Format.value(entry?.value, stderr: entry?.result.stderr[snapshot.leaderboard.metric.id], on: snapshot.leaderboard))
+        row["metric"] = .text(snapshot.leaderboard.metric.name)
         row["movement"] = Format.movement(snapshot.movements?[model])
-        return row
+        return .object(row)
     }
 
     /// schema.org `Review` of a `SoftwareApplication`, for search engines, safe inside `<script>`
@@ -149,7 +149,7 @@ extension Renderer {
         ])
     }
 
-    func snapshotLink(_ snapshot: RankedSnapshot) -> [String: Any] {
-        ["title": snapshot.snapshot.title, "date": dateView(snapshot.date), "url": links.snapshot(snapshot.date)]
+    func snapshotLink(_ snapshot: RankedSnapshot) -> TemplateObject {
+        TemplateObject(["title": .text(snapshot.snapshot.title), "date": dateView(snapshot.date), "url": .text(links.snapshot(snapshot.date))])
     }
 }

@@ -1,39 +1,42 @@
+import VerdictTemplates
+
 /// The review page's scorecard and facts box as template values; the figures come from `Scorecard`.
 extension Renderer {
     /// `false` when no snapshot holds the model: the template then says "not benchmarked yet".
-    func scorecardView(_ standing: Standing?) -> Any {
+    func scorecardView(_ standing: Standing?) -> TemplateValue {
         guard let standing, let card = Scorecard(model: standing.result.model, holding: standing.holding) else { return false }
         let headline = card.headline
-        var view: [String: Any] = [
-            "snapshot": snapshotLink(card.snapshot),
-            "metric": headline.metric.name,
-            "score": headline.text,
-            "better": Axes.betterNote(headline.metric.better),
-            "of": headline.rankedCount,
-            "movement": Format.movement(card.movement),
-        ]
-        view["rank"] = headline.rank ?? false
-        view["rankOf"] = headline.rankOf ?? "not ranked"
-        view["more"] = card.more.map { figure -> [String: Any] in
-            ["metric": figure.metric.name, "value": figure.text, "better": Axes.betterNote(figure.metric.better),
-             "rankOf": figure.rankOf ?? false]
+        let more: [TemplateValue] = card.more.map { figure in
+            ["metric": .text(figure.metric.name), "value": .text(figure.text), "better": .text(Axes.betterNote(figure.metric.better)),
+             "rankOf": figure.rankOf.map(TemplateValue.text) ?? false]
         }
-        view["hasMore"] = !card.more.isEmpty
-        return view
+        return [
+            "snapshot": .object(snapshotLink(card.snapshot)),
+            "metric": .text(headline.metric.name),
+            "score": .text(headline.text),
+            "better": .text(Axes.betterNote(headline.metric.better)),
+            "of": .int(headline.rankedCount),
+            "movement": Format.movement(card.movement),
+            "rank": headline.rank.map(TemplateValue.int) ?? false,
+            "rankOf": .text(headline.rankOf ?? "not ranked"),
+            "more": .list(more),
+            "hasMore": .bool(!card.more.isEmpty),
+        ]
     }
 
     /// The optional facts of the front matter, each `false` when absent.
-    func factsView(_ facts: ReviewFacts) -> [String: Any] {
-        var view: [String: Any] = [:]
-        view["context"] = facts.context.map { Format.grouped($0) + " tokens" } ?? false
-        view["license"] = facts.license ?? false
-        view["openWeights"] = facts.openWeights.map { $0 ? "Open" : "Not published" } ?? false
-        view["knowledgeCutoff"] = facts.knowledgeCutoff.map { ["iso": $0.iso, "display": $0.longDescription] } ?? false
-        view["links"] = facts.links.map { link -> [String: Any] in
-            ["title": link.title, "url": link.url.hasPrefix("/") ? links.url(link.url) : link.url,
-             "external": !link.url.hasPrefix("/")]
+    func factsView(_ facts: ReviewFacts) -> TemplateValue {
+        let links: [TemplateValue] = facts.links.map { link in
+            ["title": .text(link.title), "url": .text(link.url.hasPrefix("/") ? self.links.url(link.url) : link.url),
+             "external": .bool(!link.url.hasPrefix("/"))]
         }
-        view["hasLinks"] = !facts.links.isEmpty
-        return view
+        return [
+            "context": facts.context.map { .text(Format.grouped($0) + " tokens") } ?? false,
+            "license": facts.license.map(TemplateValue.text) ?? false,
+            "openWeights": facts.openWeights.map { .text($0 ? "Open" : "Not published") } ?? false,
+            "knowledgeCutoff": facts.knowledgeCutoff.map { ["iso": .text($0.iso), "display": .text($0.longDescription)] } ?? false,
+            "links": .list(links),
+            "hasLinks": .bool(!facts.links.isEmpty),
+        ]
     }
 }
