@@ -61,6 +61,16 @@ struct SearchIndexTests {
         }
     }
 
+    @Test func aReviewIsFoundByItsAliases() async throws {
+        let files = [
+            "site.yml": Fixtures.siteYML,
+            "reviews/l.md": Fixtures.review("l", model: "llama-8b", extra: "aliases: [meta-llama/Llama-3.1-8B-Instruct, llama3.1:8b]\n"),
+        ]
+        let entries = try Self.entries(try await Self.build(try Fixtures.site(files))).entries
+        let review = try #require(entries.first { $0.kind == "review" })
+        #expect(review.terms.hasPrefix("llama-8b meta-llama/llama-3.1-8b-instruct llama3.1:8b "), "model id, then aliases: \(review.terms)")
+    }
+
     @Test func entriesAreSortedByKindThenTitle() async throws {
         let (_, _, entries) = try Self.entries(try await Self.build(Fixtures.content("basic")))
         let order = ["review", "model", "usecase", "capability"]

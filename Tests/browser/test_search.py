@@ -47,6 +47,7 @@ def typed(page, text):
 @pytest.mark.parametrize("query, expected", [
     ("nano", "/models/gpt-4-1-nano/"),                       # review title
     ("gpt-4.1-mini-2025", "/models/gpt-4-1-mini/"),          # model id
+    ("meta-llama/llama-3.1", "/models/llama-3-1-8b/"),       # alias (the review's `aliases`)
     ("anthropic", "/models/claude-3-5-haiku/"),              # vendor
     ("customer", "/usecases/customer-service/"),             # use case
     ("extraction", "/capabilities/extraction/"),             # capability

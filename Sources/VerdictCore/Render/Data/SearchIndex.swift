@@ -10,7 +10,7 @@ import Foundation
 /// `kind` is `review`, `model` (in the newest snapshot, not reviewed: its leaderboard row), `usecase` or `capability`;
 /// `url` is relative to the site's root, so the script joins it to the root it is served under;
 /// `detail` is the line under the title (the script names the kind before it);
-/// `terms` are the lowercase words an entry is also found by besides its title (model id, aliases,
+/// `terms` are the lowercase words an entry is also found by besides its title (model id, `aliases`,
 /// vendor, family, tier, tags). Entries are sorted by kind, then title, then url: same input, same bytes.
 /// Summaries and body text stay out, so a review costs a few hundred bytes.
 struct SearchEntry: Sendable, Hashable {
@@ -97,9 +97,8 @@ extension Renderer {
         if let newest = site.snapshots(holding: meta.model).last, let rank = newest.leaderboard.rank(of: meta.model) {
             detail.append("rank \(rank) of \(newest.leaderboard.rankedCount)")
         }
-        // Aliases (other ids snapshots list the model under) join the terms here once reviews carry them.
         let tags = review.tagGroups.keys.sorted { $0.rawValue < $1.rawValue }.flatMap { review.tagGroups[$0]!.map(\.tag) }
         return SearchEntry(kind: .review, title: meta.title, url: "models/\(review.slug)/", detail: detail.joined(separator: " · "),
-                           terms: [meta.model, meta.vendor, meta.family ?? "", meta.tier ?? ""] + tags)
+                           terms: [meta.model] + meta.aliases.map(\.value) + [meta.vendor, meta.family ?? "", meta.tier ?? ""] + tags)
     }
 }

@@ -13,7 +13,7 @@ extension Renderer {
 
     func searchView(_ route: Route) -> TemplateObject {
         var context = common(route, title: "Search",
-                             description: "Find reviews, benchmarked models, use cases and capabilities by name, model id, vendor or tag.")
+                             description: "Find reviews, benchmarked models, use cases and capabilities by name, model id, alias, vendor or tag.")
         context["useCasesURL"] = .text(links.url("/usecases/"))
         context["capabilitiesURL"] = .text(links.url("/capabilities/"))
         context["leaderboardURL"] = .text(links.url("/benchmarks/leaderboard/"))
