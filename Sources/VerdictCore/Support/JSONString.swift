@@ -1,9 +1,9 @@
 /// JSON string literals, written one way by everything Verdict writes as JSON: the data downloads, the
 /// search index, JSON-LD inside pages, and the snapshots `verdict import` writes.
 enum JSONString {
-    /// `text` as a JSON string literal, escaped as JSONSerialization does. U+2028 and U+2029 are escaped
-    /// too, so the literal is also a valid JavaScript string. `scriptSafe` adds `<`, `>` and `&` as
-    /// unicode escapes, so the JSON can sit inside `<script>`; snapshots people edit by hand keep them plain.
+    /// `text` as a JSON string literal, escaped as JSONSerialization does. `scriptSafe` adds `<`, `>` and
+    /// `&` as unicode escapes, so the JSON can sit inside `<script>`; snapshots people edit by hand keep
+    /// them plain.
     static func literal(_ text: String, scriptSafe: Bool = false) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
@@ -17,7 +17,7 @@ enum JSONString {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case "<" where scriptSafe, ">" where scriptSafe, "&" where scriptSafe,
-                 "\u{00}"..."\u{1F}", "\u{2028}", "\u{2029}":
+                 "\u{00}"..."\u{1F}":
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
