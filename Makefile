@@ -1,11 +1,13 @@
-# The two commands in the README: `make site` builds the sample site, `make test` runs every test.
-# Both install what is missing first (libcmark-dev), so they work on a fresh machine.
+# The two commands in the README: `make site` builds the sample site, `make test` runs every test
+# (Swift tests, then the browser tests in Tests/browser against the built sample site).
+# Both install what is missing first (libcmark-dev; for the tests also chromium and Playwright), so they
+# work on a fresh machine.
 
 SWIFT ?= swift
 CONTENT ?= Content
 OUTPUT ?= Public
 
-.PHONY: site test deps release check clean
+.PHONY: site test browser-test deps release check clean
 
 deps:
 	@bash .ci/install-deps
@@ -21,6 +23,13 @@ check: release
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) browser-test
+
+# Debian's chromium driven by Playwright for Python; builds the sample site itself with the debug binary.
+browser-test:
+	@bash .ci/install-deps --browser
+	$(SWIFT) build --product verdict
+	VERDICT=.build/debug/verdict python3 -m pytest -q -p no:cacheprovider Tests/browser
 
 # The build cache lives beside the output folder: .Public.verdict-cache for Public (see BuildCache).
 clean:

@@ -21,7 +21,7 @@ struct AliasTests {
         #expect(!report.diagnostics.contains { $0.message.contains("in no benchmark snapshot") }, "\(report.diagnostics)")
         #expect(!report.diagnostics.contains { $0.severity == .error })
         let page = try Fixtures.read(output, "models/llama/index.html")
-        #expect(page.contains("rank <strong>1 of 3</strong>"))
+        #expect(page.contains("<span class=\"scorecard-value\">1 of 3</span>"), "in the scorecard")
         #expect(page.contains("▲ 1"), "rank 2 under llama3-8b-hf in April, 1 under meta-llama/Meta-Llama-3-8B in May")
         #expect(!page.contains("No benchmark data yet"))
         #expect(page.contains("<td class=\"num\">2 of 3</td>"), "the April row of the history")
@@ -30,7 +30,7 @@ struct AliasTests {
     @Test func leaderboardAndSnapshotPagesShowStderrAndSource() async throws {
         let (output, _) = try await Self.built()
         let board = try Fixtures.read(output, "benchmarks/leaderboard/index.html")
-        #expect(board.contains("<td class=\"num rank-by best\">65.2 ± 0.4</td>"))
+        #expect(board.contains("<td class=\"num rank-by best\">65.20 ± 0.38</td>"))
         #expect(board.contains("<td class=\"num rank-by\">62.51 ± 0.02</td>"))
         #expect(board.contains("<td class=\"num best\">50</td>"), "a null stderr shows the bare value")
         #expect(board.contains("<a href=\"/models/llama/\">meta-llama/Meta-Llama-3-8B</a>"), "the aliased row links to its review")
@@ -39,7 +39,7 @@ struct AliasTests {
         #expect(board.contains("Imported from lm-evaluation-harness 0.4.3 (results_2026-05-01T10-00-00.json, 3 files)"))
 
         let snapshot = try Fixtures.read(output, "benchmarks/2026-05-01/index.html")
-        #expect(snapshot.contains("65.2 ± 0.4"))
+        #expect(snapshot.contains("65.20 ± 0.38"), "the metric's decimals keep the 0.02 of another row non-zero")
         #expect(snapshot.contains("Imported from lm-evaluation-harness"))
         let april = try Fixtures.read(output, "benchmarks/2026-04-01/index.html")
         #expect(!april.contains("Imported from"), "no source, no line")
@@ -50,7 +50,7 @@ struct AliasTests {
     @Test func reviewPageShowsStderr() async throws {
         let (output, _) = try await Self.built()
         let page = try Fixtures.read(output, "models/llama/index.html")
-        #expect(page.contains("<td class=\"num\">65.2 ± 0.4 %</td>"), "the benchmark table")
+        #expect(page.contains("<td class=\"num\">65.20 ± 0.38 %</td>"), "the benchmark table")
         #expect(page.contains("<td class=\"num\">50 %</td>"))
         #expect(page.contains("<td class=\"num\">60.1 %</td>"), "the April history row has no stderr")
         #expect(try Fixtures.read(output, "models/mistral/index.html").contains("<td class=\"num\">62.51 ± 0.02 %</td>"))
@@ -60,7 +60,7 @@ struct AliasTests {
         let (output, _) = try await Self.built()
         let compare = try Fixtures.read(output, "compare/llama-vs-mistral/index.html")
         #expect(compare.contains("Benchmarks side by side"))
-        #expect(compare.contains("65.2 %"))
+        #expect(compare.contains("65.20 %"))
         #expect(!compare.contains("No snapshot holds both models yet"))
 
         let models = try #require(try Self.json(output, "api/models.json")["models"] as? [[String: Any]])

@@ -62,7 +62,7 @@ struct BuildTests {
         #expect(page.contains("href=\"/desk/benchmarks/methodology/\""), "Markdown links get the base path")
         #expect(page.contains("Pricing (see below)"))
         // Newest snapshot holding the model: rank on overall shared with Beta Two (72 each), movement 2 → 1.
-        #expect(page.contains("rank <strong>1 of 3</strong>"))
+        #expect(page.contains("<span class=\"scorecard-value\">1 of 3</span>"), "in the scorecard")
         #expect(page.contains("▲ 1"))
         #expect(page.contains("Newer benchmark data"))
         // Alternatives: one reviewed (linked by title), one only in snapshots (shown by its name).

@@ -174,7 +174,9 @@ struct OutputsTests {
         #expect(try Fixtures.read(output, "models/beta-two/index.html").contains("compare/alpha-one-vs-beta-two/"),
                 "linked from both reviews, also the one that does not name the other")
         let compare = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("compare").path)
-        #expect(compare == ["alpha-one-vs-beta-two"], "gamma-3 has no review, so no page")
+        #expect(compare.filter { $0 != "index.html" } == ["alpha-one-vs-beta-two"], "gamma-3 has no review, so no page")
+        #expect(try Fixtures.read(output, "compare/index.html").contains("compare/alpha-one-vs-beta-two/\""),
+                "/compare/ lists every compare page")
     }
 
     @Test func historyListsWhatChanged() async throws {

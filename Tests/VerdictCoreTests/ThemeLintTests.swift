@@ -18,7 +18,7 @@ import Testing
         let diagnostics = await SiteBuilder.check(content: Fixtures.content("basic"), contentDisplay: "Content", themes: Self.misspelt)
         let warnings = themeWarnings(diagnostics)
         #expect(warnings == [
-            "layout.mustache:3:8: warning: theme: `page.titel` resolved to nothing on all 21 pages rendered with it; did you mean `page.title`?",
+            "layout.mustache:3:8: warning: theme: `page.titel` resolved to nothing on all 24 pages rendered with it; did you mean `page.title`?",
             "partials/card.mustache:1:39: warning: theme: `sumary` resolved to nothing on all 2 pages rendered with it; did you mean `summary`?",
             "review.mustache:3:5: warning: theme: `titel` resolved to nothing on all 2 pages rendered with it; did you mean `title`?",
         ])

@@ -110,12 +110,14 @@ enum RouteTable {
             routes.append(Route(path: "/benchmarks/\(snapshot.date)/", kind: .snapshot(snapshot.index)))
             routes.append(Route(path: "/benchmarks/\(snapshot.date).csv", kind: .snapshotCSV(snapshot.index)))
         }
+        routes.append(Route(path: "/compare/", kind: .compareIndex))
         for (index, comparison) in comparisons.enumerated() {
             routes.append(Route(path: comparison.path(in: reviews), kind: .compare(index)))
         }
+        routes += [Route(path: "/data/", kind: .data), Route(path: "/search/", kind: .search)]
         routes += [Route(path: "/feed.xml", kind: .atomFeed), Route(path: "/feed.json", kind: .jsonFeed),
                    Route(path: "/sitemap.xml", kind: .sitemap), Route(path: "/api/models.json", kind: .modelsAPI),
-                   Route(path: "/api/leaderboard.json", kind: .leaderboardAPI)]
+                   Route(path: "/api/leaderboard.json", kind: .leaderboardAPI), Route(path: "/search-index.json", kind: .searchIndex)]
         // The site's own robots.txt wins over the generated one.
         if !staticFiles.contains(where: { $0.outputPath == "robots.txt" }) {
             routes.append(Route(path: "/robots.txt", kind: .robots))

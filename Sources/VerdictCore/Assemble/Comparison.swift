@@ -38,6 +38,7 @@ public struct Comparison: Sendable, Hashable {
 
 /// What changed from one snapshot to the next.
 public struct SnapshotChange: Sendable {
+    /// A rank change, both ranks counted among the models ranked in both snapshots.
     public struct Move: Sendable {
         public let model: String
         public let from: Int
@@ -66,9 +67,12 @@ public struct SnapshotChange: Sendable {
             let before = Set(previous.snapshot.results.map(\.model))
             let now = Set(current.snapshot.results.map(\.model))
             let order = { (a: String, b: String) in a < b }
+            // Places among the models ranked in both snapshots, the ones movement counts.
+            let shared = Ranking.sharedRanks(before: previous.rankings[current.snapshot.rankBy] ?? previous.leaderboard,
+                                             now: current.leaderboard)
             let moves = current.leaderboard.entries.compactMap { entry -> Move? in
-                guard case .change(let delta)? = current.movements?[entry.result.model], delta != 0, let rank = entry.rank else { return nil }
-                return Move(model: entry.result.model, from: rank + delta, to: rank)
+                guard let ranks = shared[entry.result.model], ranks.before != ranks.now else { return nil }
+                return Move(model: entry.result.model, from: ranks.before, to: ranks.now)
             }
             .sorted { (abs($0.from - $0.to), $1.model) > (abs($1.from - $1.to), $0.model) }
             // A metric has a new leader when none of its previous leaders (ties share rank 1) still leads.

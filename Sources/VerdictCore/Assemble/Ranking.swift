@@ -11,6 +11,9 @@ public struct Ranking: Sendable {
     public let entries: [Entry]
     /// Models with a value, so a rank reads "k of n".
     public let rankedCount: Int
+    /// Decimals every page shows this metric's values with in this snapshot (see `Ranking.decimals(of:)`):
+    /// decided once here, so a table, a chart and a scorecard never disagree.
+    public let decimals: Int
     private let positions: [String: Int]
 
     /// Ties are listed by display name, then model id, so the order never depends on the file.
@@ -39,6 +42,7 @@ public struct Ranking: Sendable {
         entries += unmeasured.map { Entry(result: results[$0], value: nil, rank: nil) }
         self.entries = entries
         self.rankedCount = measured.count
+        self.decimals = Ranking.decimals(of: measured.map(\.value), errors: results.compactMap { $0.stderr[metric.id] })
         var positions: [String: Int] = [:]
         positions.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() { positions[entry.result.model] = index }
@@ -55,13 +59,44 @@ public struct Ranking: Sendable {
 
     public func entry(for model: String) -> Entry? { positions[model].map { entries[$0] } }
     public func rank(of model: String) -> Int? { entry(for: model)?.rank }
+
+    /// The best measured value, where every model's bar on this metric ends at the same scale.
+    public var best: Double? { entries.first?.value }
+    /// The worst measured value.
+    public var worst: Double? { rankedCount > 0 ? entries[rankedCount - 1].value : nil }
+
+    /// Each model ranked in both rankings, with its rank among those models only (ties share a rank) before
+    /// and now: a model that joins or leaves changes nobody else's places.
+    static func sharedRanks(before: Ranking, now: Ranking) -> [String: (before: Int, now: Int)] {
+        func ranks(_ ranking: Ranking, among models: Set<String>) -> [String: Int] {
+            var out: [String: Int] = [:]
+            var previous: (value: Double, rank: Int)?
+            var position = 0
+            for entry in ranking.entries where models.contains(entry.result.model) {
+                guard let value = entry.value else { continue }
+                position += 1
+                let rank = previous.map { $0.value == value ? $0.rank : position } ?? position
+                out[entry.result.model] = rank
+                previous = (value, rank)
+            }
+            return out
+        }
+        let rankedBefore = Set(before.entries.prefix(before.rankedCount).map(\.result.model))
+        let shared = Set(now.entries.prefix(now.rankedCount).map(\.result.model)).intersection(rankedBefore)
+        let old = ranks(before, among: shared), new = ranks(now, among: shared)
+        var out: [String: (before: Int, now: Int)] = [:]
+        for (model, rank) in new { out[model] = (old[model]!, rank) }
+        return out
+    }
 }
 
-/// How a model's rank on the leaderboard metric changed since the previous snapshot.
+/// How a model's rank on the leaderboard metric changed since the previous snapshot, counted among the
+/// models ranked in both: a model that joins or leaves moves nobody else, and one that returns after a
+/// snapshot away is new again.
 public enum Movement: Sendable, Equatable {
     /// Not in the previous snapshot.
     case new
-    /// Positive: moved up by that many places; negative: down; zero: unchanged.
+    /// Positive: moved up by that many places among the models in both snapshots; negative: down; zero: unchanged.
     case change(Int)
     /// Ranked in only one of the two snapshots, so no change can be given.
     case unranked
@@ -110,15 +145,12 @@ public struct RankedSnapshot: Sendable {
             var movements: [String: Movement]?
             // Compared on the same metric where the previous snapshot has it, else on its own leaderboard.
             if let previous = out.last.map({ $0.rankings[snapshot.rankBy] ?? $0.leaderboard }) {
+                let shared = Ranking.sharedRanks(before: previous, now: current)
                 var map: [String: Movement] = [:]
                 for entry in current.entries {
-                    guard let before = previous.entry(for: entry.result.model) else {
-                        map[entry.result.model] = .new
-                        continue
-                    }
-                    if let old = before.rank, let now = entry.rank { map[entry.result.model] = .change(old - now) } else {
-                        map[entry.result.model] = .unranked
-                    }
+                    let model = entry.result.model
+                    if let ranks = shared[model] { map[model] = .change(ranks.before - ranks.now) }
+                    else { map[model] = previous.entry(for: model) == nil ? .new : .unranked }
                 }
                 movements = map
             }

@@ -15,16 +15,23 @@ public struct Route: Sendable, Hashable {
         case page(Int)
         case notFound
         case compare(Int)
+        /// `/compare/`: every compare page.
+        case compareIndex
         case changes
+        /// `/data/`: the downloads and feeds.
+        case data
+        /// `/search/`: the search page; it reads `/search-index.json`.
+        case search
         // Files that are not HTML pages.
-        case atomFeed, jsonFeed, sitemap, robots, modelsAPI, leaderboardAPI
+        case atomFeed, jsonFeed, sitemap, robots, modelsAPI, leaderboardAPI, searchIndex
         case snapshotCSV(Int)
 
         /// Routes whose output covers a whole snapshot or every review: each costs as much as tens to
         /// hundreds of review pages.
         var coversSite: Bool {
             switch self {
-            case .leaderboard, .snapshot, .snapshotCSV, .changes, .atomFeed, .jsonFeed, .sitemap, .modelsAPI, .leaderboardAPI: true
+            case .leaderboard, .snapshot, .snapshotCSV, .changes, .atomFeed, .jsonFeed, .sitemap, .modelsAPI, .leaderboardAPI,
+                 .searchIndex: true
             default: false
             }
         }
@@ -32,7 +39,7 @@ public struct Route: Sendable, Hashable {
         /// HTML pages get a template, a layout and a link check; the rest are data files.
         public var isPage: Bool {
             switch self {
-            case .atomFeed, .jsonFeed, .sitemap, .robots, .modelsAPI, .leaderboardAPI, .snapshotCSV: false
+            case .atomFeed, .jsonFeed, .sitemap, .robots, .modelsAPI, .leaderboardAPI, .searchIndex, .snapshotCSV: false
             default: true
             }
         }

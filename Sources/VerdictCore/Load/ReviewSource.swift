@@ -16,6 +16,8 @@ public struct ReviewMeta: Sendable {
     /// `Assembler` files their results under `model`.
     public var aliases: [Located<String>]
     public var draft: Bool
+    /// Context window, license, weights, knowledge cutoff and links, for the facts box.
+    public var facts = ReviewFacts()
     /// File line of each front-matter field, so later checks can point at it.
     public var fieldLines: [String: Int]
 }
@@ -74,8 +76,9 @@ public struct ReviewSource: Sendable {
         let alternatives = fields.stringList("alternatives").map { Located(value: $0.value, line: $0.line) }
         let aliases = fields.stringList("aliases").map { Located(value: String($0.value.trimmingSpaces()), line: $0.line, column: $0.column) }
         let draft = fields.bool("draft") ?? false
+        let facts = ReviewFacts.decode(&fields)
         var lines: [String: Int] = [:]
-        let known = requiredFields + optionalFields
+        let known = requiredFields + optionalFields + ReviewFacts.fields
         for (key, line) in fields.keys {
             lines[key] = line
             if !known.contains(key) {
@@ -88,7 +91,7 @@ public struct ReviewSource: Sendable {
         }
         let meta = ReviewMeta(title: title, model: model, vendor: vendor, reviewed: reviewed, family: family,
                               tier: tier, released: released, published: published ?? reviewed, summary: summary,
-                              alternatives: alternatives, aliases: aliases, draft: draft, fieldLines: lines)
+                              alternatives: alternatives, aliases: aliases, draft: draft, facts: facts, fieldLines: lines)
         let hashes = ReviewHashes(slug: slug, path: file.path, yaml: split.yaml ?? "", yamlLine: split.yamlLine,
                                   body: split.body, bodyLine: split.bodyLine)
         return (ReviewSource(slug: slug, path: file.path, meta: meta, body: split.body, bodyLine: split.bodyLine, hashes: hashes),

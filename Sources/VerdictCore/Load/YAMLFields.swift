@@ -48,11 +48,11 @@ struct YAMLFields {
         mapping.compactMap { pair in pair.key.string.map { ($0, line(of: pair.key)) } }
     }
 
-    private func line(of node: Node) -> Int { (node.mark?.line ?? 1) + lineOffset }
+    func line(of node: Node) -> Int { (node.mark?.line ?? 1) + lineOffset }
 
     func line(of key: String) -> Int { values[key].map(line(of:)) ?? mappingLine }
 
-    private func value(_ key: String) -> Node? {
+    func value(_ key: String) -> Node? {
         guard let node = values[key] else { return nil }
         if case .scalar(let scalar) = node, scalar.style == .plain, node.null != nil { return nil }
         return node

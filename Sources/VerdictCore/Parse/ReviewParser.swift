@@ -3,7 +3,8 @@ import VerdictMarkdown
 /// Markdown body → sections and items, following the review format.
 enum ReviewParser {
     /// Ids the theme uses on the review page; sections never take them.
-    static let reservedAnchors = ["top", "main", "content", "toc", "benchmarks", "history", "alternatives", "compare"]
+    static let reservedAnchors = ["top", "main", "content", "toc", "scorecard", "scorecard-title", "benchmarks", "history",
+                                  "alternatives", "compare"]
 
     static func parse(_ source: ReviewSource, markdown: MarkdownOptions) -> Review {
         let document = MarkdownDocument.parse(source.body, firstLine: source.bodyLine, options: markdown)

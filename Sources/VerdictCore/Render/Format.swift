@@ -18,43 +18,9 @@ enum Format {
         return min(decimals, 8)
     }
 
-    /// `value` rounded to `decimals` places, half away from zero, trailing zeros dropped. Rounds the
-    /// shortest decimal form of the value (what the snapshot file says, such as `939.85`), so readers
-    /// see 939.9 where binary rounding would print 939.8; no locale, and far cheaper than `String(format:)`.
+    /// `value` rounded to `decimals` places, half away from zero, trailing zeros dropped (see `DecimalText`).
     static func fixed(_ value: Double, decimals: Int) -> String {
-        let written = value.description
-        guard value.isFinite, !written.utf8.contains(UInt8(ascii: "e")) else {
-            return String(format: "%.\(decimals)f", value)
-        }
-        // ASCII digits of the shortest form, worked on as bytes: this runs for every cell of every table.
-        let zero = UInt8(ascii: "0")
-        var bytes = Array(written.utf8)
-        let negative = bytes.first == UInt8(ascii: "-")
-        if negative { bytes.removeFirst() }
-        let dot = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
-        let fraction = bytes[min(dot + 1, bytes.count)...]
-        var digits = Array(bytes[..<dot])
-        digits += fraction.prefix(decimals)
-        digits += repeatElement(zero, count: max(0, decimals - fraction.count))
-        if fraction.count > decimals, fraction[fraction.startIndex + decimals] >= UInt8(ascii: "5") {
-            var index = digits.count - 1
-            while index >= 0 {
-                if digits[index] == UInt8(ascii: "9") { digits[index] = zero; index -= 1 } else { digits[index] += 1; break }
-            }
-            if index < 0 { digits.insert(UInt8(ascii: "1"), at: 0) }
-        }
-        let integerEnd = digits.count - decimals
-        var start = 0
-        while start < integerEnd - 1, digits[start] == zero { start += 1 }
-        var end = digits.count
-        while end > integerEnd, digits[end - 1] == zero { end -= 1 }
-        var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
-        out += digits[start..<integerEnd]
-        if end > integerEnd {
-            out.append(UInt8(ascii: "."))
-            out += digits[integerEnd..<end]
-        }
-        return out == [UInt8(ascii: "-"), zero] ? "0" : String(decoding: out, as: UTF8.self)
+        DecimalText.fixed(value, decimals: decimals)
     }
 
     static func value(_ value: Double?, unit: String) -> String {
@@ -62,11 +28,57 @@ enum Format {
         return withUnit(Format.number(value), unit: unit)
     }
 
+    /// A value of a ranked metric with the decimals its snapshot decided for it (`Ranking.decimals`),
+    /// trailing zeros kept, so every page shows one metric one way. The number alone for table cells,
+    /// whose unit is in the column header.
+    static func number(_ value: Double, decimals: Int) -> String {
+        DecimalText.fixed(value, decimals: decimals, keepZeros: true)
+    }
+
+    static func value(_ value: Double?, unit: String, decimals: Int) -> String {
+        guard let value else { return "—" }
+        return withUnit(number(value, decimals: decimals), unit: unit)
+    }
+
+    /// A value on `ranking`'s metric, with its unit and the snapshot's decimals for it.
+    static func value(_ value: Double?, on ranking: Ranking) -> String {
+        Format.value(value, unit: ranking.metric.unit, decimals: ranking.decimals)
+    }
+
+    /// `65.2 ± 0.4` with the metric's decimals for both; an error that would read zero there keeps the
+    /// digits that make it non-zero (`65.2 ± 0.04`), the value staying at the metric's decimals.
+    static func number(_ value: Double, stderr: Double?, decimals: Int) -> String {
+        let shown = number(value, decimals: decimals)
+        guard let stderr else { return shown }
+        var error = number(stderr, decimals: decimals)
+        if stderr > 0, !error.contains(where: { $0 != "0" && $0 != "." }) {
+            error = fixed(stderr, decimals: max(decimals, DecimalText.writtenDecimals(stderr)))
+        }
+        return shown + " ± " + error
+    }
+
+    /// `value(_:on:)` with the standard error beside the number, before the unit (`65.2 ± 0.4 %`).
+    static func value(_ value: Double?, stderr: Double?, on ranking: Ranking) -> String {
+        guard let value else { return "—" }
+        return withUnit(number(value, stderr: stderr, decimals: ranking.decimals), unit: ranking.metric.unit)
+    }
+
     /// `61.5 pts`, `$0.15/M` (a unit starting with `$` puts the sign first).
     static func withUnit(_ number: String, unit: String) -> String {
         if unit.isEmpty { return number }
         if unit.hasPrefix("$") { return "$" + number + unit.dropFirst() }
         return "\(number) \(unit)"
+    }
+
+    /// 1048576 → "1,048,576": token counts read at a glance; no locale.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return number < 0 ? "-" + out : out
     }
 
     /// "3 of 500", or "—" without a rank. Table rows repeat it on every review page, and one ready

@@ -46,8 +46,9 @@ struct PageInputKeys: Sendable {
             hash.combine("\(route.kind)")
         case .snapshot(let index):
             hash.combine("snapshot \(index)")
-        case .home, .models, .useCases, .useCase, .capabilities, .capability,
-             .atomFeed, .jsonFeed, .sitemap, .robots, .modelsAPI, .leaderboardAPI, .snapshotCSV:
+        // One page each, or data files: compared by their view's fingerprint, or rendered.
+        case .home, .models, .useCases, .useCase, .capabilities, .capability, .compareIndex, .data, .search,
+             .atomFeed, .jsonFeed, .sitemap, .robots, .modelsAPI, .leaderboardAPI, .searchIndex, .snapshotCSV:
             return nil
         }
         return hash.finalized

@@ -39,6 +39,7 @@ struct Renderer: Sendable {
         case .robots: return .file(Data(robots().utf8))
         case .modelsAPI: return .file(modelsAPI())
         case .leaderboardAPI: return .file(leaderboardAPI())
+        case .searchIndex: return .file(searchIndex())
         case .snapshotCSV(let index): return .file(Data(snapshotCSV(site.snapshots[index]).utf8))
         default:
             let (template, context) = view(for: route)
@@ -60,8 +61,12 @@ struct Renderer: Sendable {
         case .snapshot(let index): ("snapshot", snapshotView(route, site.snapshots[index], isLeaderboard: false))
         case .changes: ("changes", changesView(route))
         case .compare(let index): ("compare", compareView(route, site.comparisons[index]))
+        case .compareIndex: ("compare-index", compareIndexView(route))
+        case .data: ("data", dataView(route))
+        case .search: ("search", searchView(route))
         case .page(let index): ("page", pageView(route, site.pages[index]))
-        case .notFound, .atomFeed, .jsonFeed, .sitemap, .robots, .modelsAPI, .leaderboardAPI, .snapshotCSV: ("404", notFoundView(route))
+        case .notFound, .atomFeed, .jsonFeed, .sitemap, .robots, .modelsAPI, .leaderboardAPI, .searchIndex, .snapshotCSV:
+            ("404", notFoundView(route))
         }
     }
 }

@@ -12,7 +12,8 @@ public struct Theme: Sendable {
 
     /// Templates every theme must provide; one per kind of page.
     static let requiredTemplates = ["home", "models", "review", "usecases", "usecase", "capabilities", "capability",
-                                    "benchmarks", "snapshot", "changes", "compare", "page", "404"]
+                                    "benchmarks", "snapshot", "changes", "compare", "page", "404",
+                                    "compare-index", "data", "search"]
 
     /// Looks for `Themes/<name>` next to the content folder, then in the working folder, then beside the
     /// `verdict` executable's checkout, so a site without its own Themes/ still builds with the default theme.

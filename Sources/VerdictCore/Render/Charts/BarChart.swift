@@ -20,6 +20,8 @@ struct BarChart: Sendable {
     let unit: String
     let bars: [ChartBar]
     let better: Metric.Better
+    /// The snapshot's decimals for the metric (`Ranking.decimals`), so labels match the tables; nil: the general format.
+    let decimals: Int?
     let width: Double
     let id: String?
 
@@ -29,12 +31,13 @@ struct BarChart: Sendable {
     static let bottom = 48.0
 
     init(title: String, description: String, unit: String, bars: [ChartBar], better: Metric.Better,
-         width: Double = 600, id: String? = nil) {
+         decimals: Int? = nil, width: Double = 600, id: String? = nil) {
         self.title = title
         self.description = description
         self.unit = unit
         self.bars = bars
         self.better = better
+        self.decimals = decimals
         self.width = width
         self.id = id
     }
@@ -42,7 +45,8 @@ struct BarChart: Sendable {
     var height: Double { BarChart.top + Double(max(bars.count, 1)) * BarChart.rowHeight + BarChart.bottom }
 
     func valueText(_ value: Double) -> String {
-        value.isFinite ? Format.value(value, unit: unit) : "—"
+        guard value.isFinite else { return "—" }
+        return decimals.map { Format.value(value, unit: unit, decimals: $0) } ?? Format.value(value, unit: unit)
     }
 
     struct Layout: Sendable {

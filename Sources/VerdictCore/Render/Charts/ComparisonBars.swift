@@ -1,7 +1,9 @@
 /// A model's value on each metric against a reference such as its tier's median: one row per
-/// metric with its own scale from zero, the value as a bar and the reference as a vertical
-/// marker. The numbers and the comparison are also written out, so nothing rests on position
-/// or colour alone.
+/// metric, the value as a bar and the reference as a vertical marker. Given the snapshot's extent of a
+/// metric, a row's scale runs from zero to the snapshot's highest value (the best one when higher is
+/// better), the same on every review page, so one model's bar can be held against another's; when lower
+/// is better the shortest bar is the best, and the row says so. The numbers and the comparison are also
+/// written out, so nothing rests on position or colour alone.
 struct ComparisonBars: Sendable {
     struct Row: Sendable, Hashable {
         let label: String
@@ -10,34 +12,50 @@ struct ComparisonBars: Sendable {
         let reference: Double?
         let unit: String
         let better: Metric.Better
+        /// Lowest to highest measured value of the metric in the snapshot: the shared scale. nil: the
+        /// row is scaled on its own value and reference.
+        let extent: ClosedRange<Double>?
+        /// The snapshot's decimals for the metric (`Ranking.decimals`); nil: the general format.
+        let decimals: Int?
 
-        init(_ label: String, value: Double?, reference: Double?, unit: String = "", better: Metric.Better) {
+        init(_ label: String, value: Double?, reference: Double?, unit: String = "", better: Metric.Better,
+             extent: ClosedRange<Double>? = nil, decimals: Int? = nil) {
             self.label = label
             self.value = value
             self.reference = reference
             self.unit = unit
             self.better = better
+            self.extent = extent
+            self.decimals = decimals
+        }
+
+        /// A value of this row's metric as every other page shows it.
+        func text(_ value: Double) -> String {
+            decimals.map { Format.value(value, unit: unit, decimals: $0) } ?? Format.value(value, unit: unit)
         }
     }
 
     let title: String
     let description: String
     let rows: [Row]
-    /// What the reference is, as the text says it: "median", "tier median"...
+    /// What the reference is, as the key and the description say it: "median of the mid tier"...
     let referenceLabel: String
+    /// The same in a row's value text ("median"), short enough for a phone-width drawing: the key names it in full.
+    let shortReferenceLabel: String
     let width: Double
     let id: String?
 
-    static let rowHeight = 46.0
+    static let rowHeight = 64.0
     static let legendHeight = 26.0
     static let barHeight = 14.0
 
     init(title: String, description: String, rows: [Row], referenceLabel: String = "median",
-         width: Double = 600, id: String? = nil) {
+         shortReferenceLabel: String? = nil, width: Double = 600, id: String? = nil) {
         self.title = title
         self.description = description
         self.rows = rows
         self.referenceLabel = referenceLabel
+        self.shortReferenceLabel = shortReferenceLabel ?? referenceLabel
         self.width = width
         self.id = id
     }
@@ -70,8 +88,13 @@ struct ComparisonBars: Sendable {
                              height: ComparisonBars.rowHeight + 2, body: elements(row, top: 0), id: suffix).render()
     }
 
-    /// A row's scale: from zero (or the lowest negative value) to past the larger of the two.
+    /// A row's scale: from zero (or the lowest negative value) to the snapshot's highest value, or without
+    /// an extent to past the larger of value and reference.
     func scale(_ row: Row) -> LinearScale {
+        if let extent = row.extent, extent.lowerBound.isFinite, extent.upperBound.isFinite {
+            let low = min(0, extent.lowerBound), high = max(0, extent.upperBound)
+            return LinearScale(domain: low...(high > low ? high : low + 1), range: 8...(width - 8))
+        }
         let values = [row.value, row.reference].compactMap { $0 }.filter(\.isFinite)
         let domain = (min(0, values.min() ?? 0)...max(0, values.max() ?? 1)).nice(count: 4)
         return LinearScale(domain: domain, range: 8...(width - 8))
@@ -79,11 +102,24 @@ struct ComparisonBars: Sendable {
 
     func valueText(_ row: Row) -> String {
         guard let value = row.value, value.isFinite else { return "not measured" }
-        var text = Format.value(value, unit: row.unit)
+        var text = row.text(value)
         if let reference = row.reference, reference.isFinite {
-            text += " · \(referenceLabel) " + Format.value(reference, unit: row.unit)
+            text += " · \(shortReferenceLabel) " + row.text(reference)
         }
         return text
+    }
+
+    /// What the end of a shared scale is, under the bar: the best value, or the highest when lower is better
+    /// (and then that shorter is better). The longest wording that fits beside the zero label.
+    func scaleNote(_ row: Row) -> String? {
+        guard let extent = row.extent, extent.upperBound > 0 else { return nil }
+        let end = row.text(extent.upperBound)
+        let wordings = row.better == .higher
+            ? ["\(end), the best in this snapshot", "best: \(end)"]
+            : ["\(end), the highest in this snapshot · shorter is better", "highest: \(end) · shorter is better",
+               "shorter is better"]
+        let room = width - 16 - TextMetrics.width("0", fontSize: ChartStyle.smallFontSize) - 16
+        return wordings.first { TextMetrics.width($0, fontSize: ChartStyle.smallFontSize) <= room } ?? wordings.last
     }
 
     func elements(_ row: Row, top: Double) -> [SVG.Element] {
@@ -123,6 +159,13 @@ struct ComparisonBars: Sendable {
                 "stroke": "currentColor", "stroke-width": 3,
             ]))
         }
+        if let note = scaleNote(row) {
+            let small = ChartStyle.smallFontSize, y = barTop + ComparisonBars.barHeight + 14
+            elements.append(Axes.text(Format.number(scale.domain.lowerBound), x: scale.range.lowerBound, y: y, anchor: "start",
+                                      className: "chart-legend chart-muted", fontSize: small))
+            elements.append(Axes.text(note, x: scale.range.upperBound, y: y, anchor: "end", className: "chart-legend chart-muted",
+                                      fontSize: small))
+        }
         return elements
     }
 
@@ -143,12 +186,12 @@ struct ComparisonBars: Sendable {
     /// The row in words, for `<desc>`: value, reference and which side of it is better.
     func sentence(_ row: Row) -> String {
         guard let value = row.value, value.isFinite else { return "\(row.label): not measured." }
-        var text = "\(row.label): " + Format.value(value, unit: row.unit)
+        var text = "\(row.label): " + row.text(value)
         if let reference = row.reference, reference.isFinite {
             let verdict: String
             if value == reference { verdict = "equal to" }
             else { verdict = (value > reference) == (row.better == .higher) ? "better than" : "worse than" }
-            text += ", \(verdict) the \(referenceLabel) of " + Format.value(reference, unit: row.unit)
+            text += ", \(verdict) the \(referenceLabel) of " + row.text(reference)
         }
         return text + " (\(Axes.betterNote(row.better)))."
     }

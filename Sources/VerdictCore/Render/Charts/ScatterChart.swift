@@ -123,9 +123,13 @@ struct ScatterChart: Sendable {
         }
         if layout.frontier.count >= 2 {
             var line = SVGPath(); line.move(-9, 0); line.line(9, 0)
+            // The explanation goes where the key would run past the edge (a phone-width drawing); the caption gives it too.
+            let long = "Pareto frontier (best trade-offs)"
+            let used = items.reduce(layout.plot.minX) { $0 + 40 + TextMetrics.width($1.text, fontSize: ChartStyle.smallFontSize) }
+            let fits = used + 24 + TextMetrics.width(long, fontSize: ChartStyle.smallFontSize) <= width - 4
             items.append((SVG.Element("path", ["class": "chart-frontier", "d": line.data, "fill": "none",
                                                "stroke": "currentColor", "stroke-width": 2, "stroke-dasharray": "6 4"]),
-                          "Pareto frontier (best trade-offs)"))
+                          fits ? long : "Pareto frontier"))
         }
         var x = layout.plot.minX
         var elements: [SVG.Element] = []

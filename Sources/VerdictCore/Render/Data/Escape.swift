@@ -43,31 +43,8 @@ public enum Escape {
             || byte == UInt8(ascii: "'")
     }
 
-    /// A JSON string literal, escaped as JSONSerialization does, plus `<`, `>` and `&` as unicode escapes
-    /// so the JSON is safe inside `<script>`.
-    static func scriptSafeJSON(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal that is safe inside `<script>` (see `JSONString.literal`).
+    static func scriptSafeJSON(_ text: String) -> String { JSONString.literal(text, scriptSafe: true) }
 
     /// A JSON object from members whose values are JSON already, in the order given.
     static func jsonObject(_ members: [(key: String, json: String)]) -> String {

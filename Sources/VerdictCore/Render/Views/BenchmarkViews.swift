@@ -4,13 +4,7 @@ import VerdictTemplates
 extension Renderer {
     func benchmarksView(_ route: Route) -> TemplateObject {
         var context = common(route, title: "Benchmark snapshots", description: "Every benchmark run, newest first.", updated: site.latest?.date)
-        context["snapshots"] = .list(site.snapshots.reversed().map { snapshot -> TemplateValue in
-            var view = snapshotLink(snapshot)
-            view["models"] = .int(snapshot.snapshot.results.count)
-            view["metrics"] = .int(snapshot.snapshot.metrics.count)
-            view["leader"] = snapshot.leaderboard.entries.first.map { .text(site.displayName(model: $0.result.model)) } ?? .null
-            return .object(view)
-        })
+        context["snapshots"] = .list(site.snapshots.reversed().map { .object(snapshotSummary($0)) })
         context["leaderboard"] = .text(links.url("/benchmarks/leaderboard/"))
         return context
     }
@@ -63,16 +57,17 @@ extension Renderer {
         var row = modelCell(entry.result)
         row["rank"] = entry.rank.map(TemplateValue.int) ?? false
         row["rankLabel"] = .text(Format.rank(entry.rank))
-        row["score"] = .text(Format.value(entry.value, stderr: entry.result.stderr[snapshot.snapshot.rankBy], unit: snapshot.leaderboard.metric.unit))
+        row["score"] = .text(Format.value(entry.value, stderr: entry.result.stderr[snapshot.snapshot.rankBy], on: snapshot.leaderboard))
         row["movement"] = Format.movement(snapshot.movements?[entry.result.model])
         if includeCells {
             row["cells"] = .list(snapshot.snapshot.metrics.map { metric -> TemplateValue in
                 let value = entry.result.scores[metric.id]
                 let isRankBy = metric.id == snapshot.snapshot.rankBy
-                let rank = snapshot.ranking(metric.id)?.rank(of: entry.result.model)
+                let ranking = snapshot.ranking(metric.id)!
+                let rank = ranking.rank(of: entry.result.model)
                 return [
-                    // The unit is in the column header, so cells hold bare numbers.
-                    "value": .text(value.map { Format.number($0, stderr: entry.result.stderr[metric.id]) } ?? "—"),
+                    // The unit is in the column header, so cells hold bare numbers, with the snapshot's decimals.
+                    "value": .text(value.map { Format.number($0, stderr: entry.result.stderr[metric.id], decimals: ranking.decimals) } ?? "—"),
                     "isRankBy": .bool(isRankBy),
                     "rank": rank.map(TemplateValue.int) ?? false,
                     "isBest": .bool(rank == 1),

@@ -20,10 +20,12 @@ extension Renderer {
             }
             guard points.count >= 2 else { continue }
             let title = "\(quality.name) against \(metric.name.lowercased())"
-            let chart = ScatterChart(title: title, description: "", xLabel: axisLabel(metric), yLabel: axisLabel(quality),
-                                     points: points, xBetter: metric.better, yBetter: quality.better,
-                                     id: "chart-\(quality.id)-\(metric.id)", highlightLabel: "reviewed")
-            charts.append(["title": .text(title), "svg": .html(chart.svg()),
+            let svg = ResponsiveChart.html { width, suffix in
+                ScatterChart(title: title, description: "", xLabel: axisLabel(metric), yLabel: axisLabel(quality),
+                             points: points, xBetter: metric.better, yBetter: quality.better,
+                             width: width, id: "chart-\(quality.id)-\(metric.id)\(suffix)", highlightLabel: "reviewed").svg()
+            }
+            charts.append(["title": .text(title), "svg": .html(svg),
                            "caption": .text("Each point is a model; the dashed line joins the models no other beats on both axes. The top \(Renderer.labelledPoints) are labelled; reviewed models are diamonds.")])
         }
         let bars = board.entries.prefix(25).compactMap { entry in
@@ -31,9 +33,11 @@ extension Renderer {
         }
         if !bars.isEmpty {
             let title = "\(quality.name), top \(bars.count)"
-            let chart = BarChart(title: title, description: "", unit: quality.unit, bars: bars, better: quality.better,
-                                 id: "chart-\(quality.id)-bars")
-            charts.append(["title": .text(title), "svg": .html(chart.svg()), "caption": "Reviewed models are highlighted."])
+            let svg = ResponsiveChart.html { width, suffix in
+                BarChart(title: title, description: "", unit: quality.unit, bars: bars, better: quality.better,
+                         decimals: board.decimals, width: width, id: "chart-\(quality.id)-bars\(suffix)").svg()
+            }
+            charts.append(["title": .text(title), "svg": .html(svg), "caption": "Reviewed models are highlighted."])
         }
         return .list(charts)
     }
@@ -48,22 +52,30 @@ extension Renderer {
         let (holding, newest) = (standing.holding, standing.newest)
         var charts: [TemplateValue] = []
         let ranks = holding.compactMap { snapshot in
-            snapshot.leaderboard.rank(of: model).map { (label: snapshot.date.description, value: Double($0)) }
+            snapshot.leaderboard.rank(of: model).map { (label: snapshot.date.longDescription, value: Double($0)) }
         }
         if ranks.count >= 2 {
             let title = "Rank on \(newest.leaderboard.metric.name.lowercased()) over time"
-            let chart = LineChart(title: title, description: "", points: ranks, invertY: true, yLabel: "Rank",
-                                  id: "chart-\(review.slug)-rank")
-            charts.append(["title": .text(title), "svg": .html(chart.svg()), "caption": "Rank 1 is at the top; the table below gives each snapshot's rank and score."])
+            let svg = ResponsiveChart.compact { width, suffix in
+                LineChart(title: title, description: "", points: ranks, invertY: true, yLabel: "Rank",
+                          width: width, id: "chart-\(review.slug)-rank\(suffix)").svg()
+            }
+            charts.append(["title": .text(title), "svg": .html(svg), "caption": "Rank 1 is at the top; the table below gives each snapshot's rank and score."])
         }
         let reference = standing.medianTier.map { "median of the \($0) tier" } ?? "median of all models"
-        let rows = newest.snapshot.metrics.map { metric in
-            ComparisonBars.Row(metric.name, value: standing.result.scores[metric.id], reference: standing.medians[metric.id],
-                               unit: metric.unit, better: metric.better)
+        let rows = newest.snapshot.metrics.map { metric -> ComparisonBars.Row in
+            // One scale per metric for every review: zero to the snapshot's highest value.
+            let ranking = newest.ranking(metric.id)!
+            let extent = ranking.worst.flatMap { worst in ranking.best.map { min(worst, $0)...max(worst, $0) } }
+            return ComparisonBars.Row(metric.name, value: standing.result.scores[metric.id], reference: standing.medians[metric.id],
+                                      unit: metric.unit, better: metric.better, extent: extent, decimals: ranking.decimals)
         }
         let title = "\(review.meta.title) against the \(reference)"
-        let chart = ComparisonBars(title: title, description: "", rows: rows, referenceLabel: reference, id: "chart-\(review.slug)-tier")
-        charts.append(["title": .text(title), "svg": .html(chart.svg()), "caption": .text("From \(newest.snapshot.title); the medians are also in the metrics table.")])
+        let svg = ResponsiveChart.compact { width, suffix in
+            ComparisonBars(title: title, description: "", rows: rows, referenceLabel: reference, shortReferenceLabel: "median",
+                           width: width, id: "chart-\(review.slug)-tier\(suffix)").svg()
+        }
+        charts.append(["title": .text(title), "svg": .html(svg), "caption": .text("From \(newest.snapshot.title); the medians are also in the metrics table.")])
         return .list(charts)
     }
 }

@@ -21,6 +21,10 @@ extension Renderer {
             "atomFeed": .text(links.url("/feed.xml")),
             "jsonFeed": .text(links.url("/feed.json")),
             "description": config.description.isEmpty ? .null : .text(config.description),
+            "search": .text(links.url("/search/")),
+            "searchIndex": .text(links.url("/search-index.json")),
+            "searchScript": .text(links.url("/js/search.js")),
+            "models": .text(links.url("/models/")),
         ]
     }
 
@@ -41,7 +45,7 @@ extension Renderer {
             ["title": .text(section.title), "url": .text(links.url(section.path)),
              "current": .bool(route.path.hasPrefix(section.path) && !(section.path == "/benchmarks/" && route.path.hasPrefix("/benchmarks/leaderboard/")))]
         }
-        return TemplateObject(["site": siteValue, "page": page, "nav": .list(nav)])
+        return TemplateObject(["site": siteValue, "page": page, "nav": .list(nav), "footer": footerView()])
     }
 
     func dateView(_ day: Day) -> TemplateValue {

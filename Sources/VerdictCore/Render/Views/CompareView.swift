@@ -29,10 +29,11 @@ extension Renderer {
         var view = snapshotLink(snapshot)
         view["rows"] = .list(snapshot.snapshot.metrics.map { metric -> TemplateValue in
             let x = left.scores[metric.id], y = right.scores[metric.id]
+            let ranking = snapshot.ranking(metric.id)!
             var better = 0
             if let x, let y, x != y { better = (metric.better == .higher) == (x > y) ? 1 : 2 }
             return ["metric": .text(metric.name), "better": metric.better == .higher ? "higher is better" : "lower is better",
-                    "first": .text(Format.value(x, unit: metric.unit)), "second": .text(Format.value(y, unit: metric.unit)),
+                    "first": .text(Format.value(x, on: ranking)), "second": .text(Format.value(y, on: ranking)),
                     "firstBetter": .bool(better == 1), "secondBetter": .bool(better == 2)]
         })
         return .object(view)

@@ -23,6 +23,8 @@ extension Renderer {
         view["toc"] = .list(toc)
         view["alternatives"] = .list(meta.alternatives.map { alternativeView($0.value) })
         view["hasAlternatives"] = .bool(!meta.alternatives.isEmpty)
+        view["scorecard"] = scorecardView(self.standing(of: review))
+        view["facts"] = factsView(meta.facts)
         view["benchmark"] = benchmarkView(review)
         view["jsonLD"] = .html(structuredData(review, url: links.absolute(route.path)))
         view["comparisons"] = .list(comparisons)
@@ -86,14 +88,14 @@ extension Renderer {
             let entry = ranking.entry(for: model)
             return [
                 "metric": .text(metric.name), "id": .text(metric.id), "unit": .text(metric.unit),
-                "value": .text(Format.value(result.scores[metric.id], stderr: result.stderr[metric.id], unit: metric.unit)),
+                "value": .text(Format.value(result.scores[metric.id], stderr: result.stderr[metric.id], on: ranking)),
                 "better": metric.better == .higher ? "higher is better" : "lower is better",
                 "of": .int(ranking.rankedCount),
                 "isRankBy": .bool(metric.id == newest.snapshot.rankBy),
                 "rank": entry?.rank.map(TemplateValue.int) ?? false,
                 "rankOf": .text(Format.rank(entry?.rank, of: ranking.rankedCount)),
                 "notMeasured": .bool(result.scores[metric.id] == nil),
-                "median": .text(Format.value(medians[metric.id], unit: metric.unit)),
+                "median": .text(Format.value(medians[metric.id], on: ranking)),
             ]
         }
         var newerData: TemplateValue = .null
@@ -117,13 +119,12 @@ extension Renderer {
 
     private func historyRow(_ snapshot: RankedSnapshot, model: String) -> TemplateValue {
         let entry = snapshot.leaderboard.entry(for: model)
-        let metric = snapshot.leaderboard.metric
         var row = snapshotLink(snapshot)
         row["of"] = .int(snapshot.leaderboard.rankedCount)
         row["rank"] = entry?.rank.map(TemplateValue.int) ?? false
         row["rankOf"] = .text(Format.rank(entry?.rank, of: snapshot.leaderboard.rankedCount))
-        row["score"] = .text(Format.value(entry?.value, stderr: entry?.result.stderr[metric.id], unit: metric.unit))
-        row["metric"] = .text(metric.name)
+        row["score"] = .text(Format.value(entry?.value, stderr: entry?.result.stderr[snapshot.leaderboard.metric.id], on: snapshot.leaderboard))
+        row["metric"] = .text(snapshot.leaderboard.metric.name)
         row["movement"] = Format.movement(snapshot.movements?[model])
         return .object(row)
     }

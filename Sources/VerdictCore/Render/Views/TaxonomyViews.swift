@@ -57,7 +57,7 @@ extension Renderer {
                 var row = modelCell(entry.result)
                 row["rank"] = entry.rank.map(TemplateValue.int) ?? false
                 row["rankLabel"] = .text(Format.rank(entry.rank))
-                row["value"] = .text(Format.value(entry.value, unit: ranking.metric.unit))
+                row["value"] = .text(Format.value(entry.value, on: ranking))
                 return .object(row)
             })
             context["metric"] = .object(metric)

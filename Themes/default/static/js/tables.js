@@ -1,6 +1,7 @@
 // Progressive enhancement for tables: every table is complete and ordered without this script.
 // `table.sortable`: click a column header to sort by it (again to reverse).
 // `table[data-filterable]`: adds Vendor and Tier filters built from those columns.
+// `.table-scroll` wrappers whose table is wider than the screen get a "scroll sideways" line above them.
 (function () {
   "use strict";
 
@@ -83,11 +84,37 @@
       });
     }
     var anchor = table.closest(".table-scroll") || table;
+    // The filters go above the table's "scroll sideways" line, which belongs right above the table.
+    var hint = anchor.previousElementSibling;
+    if (hint && hint.classList.contains("scroll-hint")) anchor = hint;
     anchor.parentNode.insertBefore(bar, anchor);
+  }
+
+  // A table wider than its wrapper says so above it: on a phone the scrollbar is hidden until touched.
+  function markScrollable() {
+    Array.prototype.forEach.call(document.querySelectorAll(".table-scroll"), function (wrapper) {
+      var hint = wrapper.previousElementSibling;
+      if (!hint || !hint.classList.contains("scroll-hint")) {
+        hint = document.createElement("p");
+        hint.className = "scroll-hint";
+        hint.textContent = "Scroll sideways for more columns →";
+        wrapper.parentNode.insertBefore(hint, wrapper);
+      }
+      // Templates may write the line for a phone's sake (shown by CSS without this script); measured, it says only what is true.
+      hint.setAttribute("data-measured", "");
+      hint.hidden = wrapper.scrollWidth <= wrapper.clientWidth + 1;
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), makeSortable);
     Array.prototype.forEach.call(document.querySelectorAll("table[data-filterable]"), makeFilterable);
+    markScrollable();
+    var pending = false;
+    window.addEventListener("resize", function () {
+      if (pending) return;
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; markScrollable(); });
+    });
   });
 })();
