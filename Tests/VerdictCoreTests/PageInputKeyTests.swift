@@ -31,6 +31,15 @@ struct PageInputKeyTests {
 
     static let edits: [Edit] = [
         Edit(name: "a review's body", file: "reviews/alpha-one.md", from: "It is not deep.", to: "It is not deep at all."),
+        Edit(name: "a verdict's first sentence, the summary on lists and the home page", file: "reviews/alpha-one.md",
+             from: "Alpha One is fast and cheap.", to: "Alpha One is quick and cheap."),
+        Edit(name: "a weakness shown on a capability page", file: "reviews/alpha-one.md",
+             from: "after five steps.", to: "after six steps."),
+        Edit(name: "a use case's body", file: "reviews/alpha-one.md", from: "Sorts a queue.", to: "Sorts a long queue."),
+        Edit(name: "a tag added to a strength", file: "reviews/alpha-one.md",
+             from: "(classification, speed)", to: "(classification, speed, latency)"),
+        Edit(name: "a strength tagged with a capability that has only weaknesses so far (no new page, new counts)",
+             file: "reviews/alpha-one.md", from: "(classification, speed)", to: "(classification, speed, reasoning)"),
         Edit(name: "a review's title shown by another as an alternative", file: "reviews/beta-two.md",
              from: "title: \"Beta Two <Pro>\"", to: "title: Beta Two Max"),
         Edit(name: "a review's model", file: "reviews/beta-two.md", from: "model: beta-2", to: "model: beta-3"),
@@ -69,7 +78,11 @@ struct PageInputKeyTests {
         let recorded = try #require(BuildCache.load(for: output))
         let reviewPages = recorded.files.filter { $0.key.hasPrefix("models/") && $0.key.hasSuffix("/index.html") && $0.key != "models/index.html" }
         #expect(reviewPages.count == 2 && reviewPages.values.allSatisfy { $0.input != nil }, "every review page has an input key")
-        #expect(recorded.files["models/index.html"]?.input == nil, "lists of summaries are compared by their views")
+        for list in ["index.html", "models/index.html", "usecases/index.html", "usecases/triage/index.html",
+                     "capabilities/index.html", "capabilities/reasoning/index.html"] {
+            #expect(recorded.files[list]?.input != nil, "\(list) has an input key")
+        }
+        #expect(recorded.files["compare/index.html"]?.input == nil, "the compare index is compared by its view")
         #expect(recorded.files["benchmarks/leaderboard/index.html"]?.input != nil, "snapshot pages have input keys")
         #expect(recorded.files["compare/alpha-one-vs-beta-two/index.html"]?.input != nil, "compare pages have input keys")
 
@@ -80,6 +93,9 @@ struct PageInputKeyTests {
         #expect(after.files["models/beta-two/index.html"]?.key == recorded.files["models/beta-two/index.html"]?.key,
                 "a page kept by its input key keeps its view fingerprint for later builds")
         #expect(after.files["models/alpha-one/index.html"]?.input != recorded.files["models/alpha-one/index.html"]?.input)
+        #expect(after.files["index.html"]?.input != recorded.files["index.html"]?.input, "the home page lists alpha-one")
+        #expect(after.files["capabilities/index.html"]?.input == recorded.files["capabilities/index.html"]?.input,
+                "no tag changed: the capability index is kept")
         #expect(try Fixtures.read(output, "models/alpha-one/index.html").contains("It is not deep at all."))
 
         // Back to the first text: the first build's keys hold again, and the output is still a fresh build's.

@@ -10,11 +10,18 @@
 /// - a compare page: both reviews' whole sources;
 /// - the snapshot pages, the leaderboard, `/benchmarks/`, `/benchmarks/changes/`, the 404 page and
 ///   pages from `pages/`: nothing more (they show snapshots, names, review links or their own file only).
-/// Editing a review's body changes the keys of its own page and its compare pages only; editing any
-/// front matter, snapshot or site.yml changes them all. Pages that list items or summaries (home,
-/// model lists, use cases, capabilities) have no key here and are compared by their view's fingerprint.
+/// - the home page, model lists, use-case and capability pages: the site's taxonomy (which reviews'
+///   items each use case and capability lists, and how many), plus the whole sources of the reviews
+///   the page shows (its slice of a paged list, or the newest reviews on the home page); summaries and
+///   items come from those bodies only.
+/// Editing a review's body changes the keys of its own page, its compare pages and the list pages that
+/// show it; editing any front matter, snapshot or site.yml changes them all; a tag added or removed
+/// changes every taxonomy page. The compare index and the data and search pages have no key here and
+/// are compared by their view's fingerprint; data files are always rendered.
 struct PageInputKeys: Sendable {
     private let shape: UInt64
+    /// Which reviews' items every use case and capability lists, in order, and how many.
+    private let taxonomy: UInt64
 
     init(site: Site, sharedInputs: UInt64, includeDrafts: Bool) {
         var hash = StableHash()
@@ -26,6 +33,33 @@ struct PageInputKeys: Sendable {
         hash.combine(UInt64(site.standIns.count))
         for standIn in site.standIns { hash.combine(standIn.slug) }
         shape = hash.finalized
+        taxonomy = Self.taxonomy(of: site)
+    }
+
+    private static func taxonomy(of site: Site) -> UInt64 {
+        var hash = StableHash()
+        func combine(_ groups: [TaggedItems]) {
+            hash.combine(UInt64(groups.count))
+            for group in groups {
+                hash.combine(UInt64(group.review))
+                hash.combine(UInt64(group.group))
+                hash.combine(UInt64(group.count))
+            }
+        }
+        hash.combine(UInt64(site.useCases.count))
+        for useCase in site.useCases {
+            hash.combine(useCase.slug)
+            hash.combine(useCase.title)
+            combine(useCase.groups)
+        }
+        hash.combine(UInt64(site.capabilities.count))
+        for capability in site.capabilities {
+            hash.combine(capability.slug)
+            hash.combine(capability.metricID ?? "")
+            combine(capability.strong)
+            combine(capability.weak)
+        }
+        return hash.finalized
     }
 
     /// Nil for pages whose inputs are not listed here.
@@ -46,11 +80,40 @@ struct PageInputKeys: Sendable {
             hash.combine("\(route.kind)")
         case .snapshot(let index):
             hash.combine("snapshot \(index)")
+        case .home:
+            hash.combine("home")
+            hash.combine(taxonomy)
+            for review in Renderer.newestReviews(in: site) { hash.combine(review.hashes.source) }
+        case .models(let page):
+            hash.combine("models \(page)")
+            for review in Renderer.pageSlice(site.reviews, page: page, size: site.config.pageSize) {
+                hash.combine(review.hashes.source)
+            }
+        case .useCases, .capabilities:
+            hash.combine("\(route.kind)")
+            hash.combine(taxonomy)
+        case .useCase(let index, let page):
+            hash.combine("use case \(index) \(page)")
+            hash.combine(taxonomy)
+            combine(site.useCases[index].groups, page: page, site: site, into: &hash)
+        case .capability(let index, let page):
+            let capability = site.capabilities[index]
+            hash.combine("capability \(index) \(page)")
+            hash.combine(taxonomy)
+            combine(capability.strong, page: page, site: site, into: &hash)
+            combine(capability.weak, page: page, site: site, into: &hash)
         // One page each, or data files: compared by their view's fingerprint, or rendered.
-        case .home, .models, .useCases, .useCase, .capabilities, .capability, .compareIndex, .data, .search,
+        case .compareIndex, .data, .search,
              .atomFeed, .jsonFeed, .sitemap, .robots, .modelsAPI, .leaderboardAPI, .searchIndex, .snapshotCSV:
             return nil
         }
         return hash.finalized
+    }
+
+    /// The sources of the reviews whose items page `page` of a taxonomy list shows.
+    private func combine(_ groups: [TaggedItems], page: Int, site: Site, into hash: inout StableHash) {
+        for group in Renderer.pageSlice(groups, page: page, size: site.config.pageSize) {
+            hash.combine(site.reviews[group.review].hashes.source)
+        }
     }
 }

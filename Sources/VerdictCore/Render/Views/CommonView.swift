@@ -110,7 +110,11 @@ extension Renderer {
     }
 
     func pageSlice<T>(_ items: [T], page: Int) -> ArraySlice<T> {
-        let size = site.config.pageSize
+        Renderer.pageSlice(items, page: page, size: site.config.pageSize)
+    }
+
+    /// The entries page `page` of a paged list shows (also what `PageInputKeys` hashes for it).
+    static func pageSlice<T>(_ items: [T], page: Int, size: Int) -> ArraySlice<T> {
         let start = min((page - 1) * size, items.count)
         return items[start..<min(start + size, items.count)]
     }

@@ -7,8 +7,7 @@ extension Renderer {
 
     func homeView(_ route: Route) -> TemplateObject {
         var context = common(route, title: site.config.title, description: site.config.description, updated: newestDate)
-        let newest = site.reviews.sorted { ($0.meta.reviewed, $1.slug) > ($1.meta.reviewed, $0.slug) }
-        context["reviews"] = .list(newest.prefix(Renderer.homeListLength).map { .object(reviewSummary($0)) })
+        context["reviews"] = .list(Renderer.newestReviews(in: site).map { .object(reviewSummary($0)) })
         context["reviewCount"] = .int(site.reviews.count)
         context["modelsURL"] = .text(links.url("/models/"))
         context["leaderboard"] = .null
@@ -22,6 +21,11 @@ extension Renderer {
         context["useCases"] = .list(site.useCases.map(useCaseSummary))
         context["hasUseCases"] = .bool(!site.useCases.isEmpty)
         return context
+    }
+
+    /// The reviews the home page lists: the most recently reviewed (also what `PageInputKeys` hashes for it).
+    static func newestReviews(in site: Site) -> ArraySlice<Review> {
+        site.reviews.sorted { ($0.meta.reviewed, $1.slug) > ($1.meta.reviewed, $0.slug) }.prefix(homeListLength)
     }
 
     /// The newest date anywhere in the content: the home page's "updated" date (never the build time).
