@@ -14,10 +14,10 @@ import Darwin
 ///   inode, or else the same bytes), the output is already what a build would write: the build stops there.
 /// - Otherwise each page whose view model hashes as before, under the same templates, link targets and
 ///   binary, is hard-linked from the previous output instead of rendered again.
-struct BuildCache: Codable, Sendable {
-    static let formatVersion = 2
+struct BuildCache: Sendable {
+    static let formatVersion = 3
 
-    struct File: Codable, Sendable, Equatable {
+    struct File: Sendable, Equatable {
         /// The page's view-model fingerprint (hex), for pages rendered through the theme.
         var key: String?
         var stamp: FileStamp
@@ -55,20 +55,16 @@ struct BuildCache: Codable, Sendable {
         return standard.deletingLastPathComponent().appendingPathComponent(".\(standard.lastPathComponent).verdict-cache")
     }
 
-    /// The cache for `output`, or nil when there is none or it is unreadable or from another version.
+    /// The cache for `output`, or nil when there is none or it is unreadable or from another version
+    /// (see `BuildCacheFormat`).
     static func load(for output: URL) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: location(for: output).path),
-              let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
-              cache.version == formatVersion else { return nil }
-        return cache
+        FileManager.default.contents(atPath: location(for: output).path).flatMap(BuildCacheFormat.decode)
     }
 
     /// Written through a temporary file and a rename; a cache that cannot be written is only a slower next build.
     func save(for output: URL) {
         let url = BuildCache.location(for: output)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return }
+        let data = BuildCacheFormat.encode(self)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())")
         do {
             try data.write(to: temporary)
