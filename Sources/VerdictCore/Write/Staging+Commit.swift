@@ -15,6 +15,9 @@ extension Staging {
             case .fresh: try swapIn()
             case .inPlace: try updateInPlace()
             }
+        } catch let failure as BuildFailure {
+            discard()
+            throw failure
         } catch {
             discard()
             throw BuildFailure([Diagnostic(path: output.path, "cannot update the output folder: \(error.localizedDescription)")])

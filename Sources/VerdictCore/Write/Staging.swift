@@ -136,7 +136,7 @@ final class Staging: Sendable {
 
     /// In place, when the output already holds these exact bytes as a regular file, nothing is
     /// written and the file stays as it is: an unchanged file keeps its inode and modification time.
-    private func reuseUnchanged(_ data: Data, at relative: String) -> Bool {
+    func reuseUnchanged(_ data: Data, at relative: String) -> Bool {
         guard mode == .inPlace, existing[relative] == .file else { return false }
         let previous = output.path + "/" + relative
         var info = stat()
