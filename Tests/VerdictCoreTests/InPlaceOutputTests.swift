@@ -131,3 +131,50 @@ struct InPlaceOutputTests {
         #expect(try siblings(of: output) == [".Public.verdict-cache", "Public"])
     }
 }
+
+@Suite("In-place output: the staging area and its commit")
+struct StagingCommitTests {
+    /// An output folder as a build leaves it: the marker, a placeholder and `files`.
+    func output(_ files: [String: String]) throws -> URL {
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("Public")
+        for (path, text) in files.merging([OutputFolder.marker: "", ".gitkeep": "keep"], uniquingKeysWith: { $1 }) {
+            let url = output.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return output
+    }
+
+    @Test func nothingChangesBeforeTheCommitAndNothingLeavesTheOutput() async throws {
+        let output = try output(["index.html": "old", "a/index.html": "same"])
+        let before = try Fixtures.snapshot(of: output)
+        let staging = try Staging.create(for: output, files: ["index.html", "a/index.html", "b/index.html"])
+        #expect(staging.mode == .inPlace)
+        try staging.write(Data("new".utf8), to: "index.html")
+        try staging.write(Data("same".utf8), to: "a/index.html")
+        try staging.write(Data("added".utf8), to: "b/index.html")
+        #expect(throws: Diagnostic.self) { try staging.write(Data("x".utf8), to: "../escaped.html") }
+        #expect(staging.staged.withLock { $0.keys.sorted() } == ["b/index.html", "index.html"], "an unchanged file is not staged")
+        #expect(try Fixtures.snapshot(of: output) == before, "staged files wait outside the output")
+        staging.discard()
+        #expect(try Fixtures.snapshot(of: output) == before)
+        #expect(!FileManager.default.fileExists(atPath: staging.folder.path))
+        #expect(!FileManager.default.fileExists(atPath: output.deletingLastPathComponent().appendingPathComponent("escaped.html").path))
+    }
+
+    @Test func aFileMayReplaceAFolderAndAFolderAFile() async throws {
+        let output = try output(["a/old.html": "a folder", "c": "a file", "keep.html": "same"])
+        let keptInode = FileStamp.of(output.appendingPathComponent("keep.html").path)?.inode
+        let staging = try Staging.create(for: output, files: ["a", "c/index.html", "keep.html"])
+        try staging.write(Data("a file now".utf8), to: "a")
+        try staging.write(Data("in a folder now".utf8), to: "c/index.html")
+        try staging.write(Data("same".utf8), to: "keep.html")
+        try staging.commit()
+        #expect(try Fixtures.snapshot(of: output) == [
+            "a": Data("a file now".utf8), "c/index.html": Data("in a folder now".utf8), "keep.html": Data("same".utf8),
+            ".gitkeep": Data("keep".utf8), OutputFolder.marker: Data(),
+        ])
+        #expect(FileStamp.of(output.appendingPathComponent("keep.html").path)?.inode == keptInode)
+        #expect(!FileManager.default.fileExists(atPath: staging.folder.path))
+    }
+}
