@@ -13,7 +13,10 @@ import Darwin
 ///   the output folder still holds exactly the files that build wrote (same size, modification time and
 ///   inode, or else the same bytes), the output is already what a build would write: the build stops there.
 /// - Otherwise each page whose view model hashes as before, under the same templates, link targets and
-///   binary, is hard-linked from the previous output instead of rendered again.
+///   binary, is left in the output as it is instead of rendered again.
+///
+/// `Staging.commit` deletes this file before it changes the output, so a build killed half way
+/// through leaves no stamps for the next build to trust.
 struct BuildCache: Sendable {
     static let formatVersion = 3
 

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Decides whether a folder may be replaced by a build. The output is always replaced whole,
-/// so the checks are strict: a wrong `--output` must never delete someone's files.
+/// Decides whether a folder may be used as the output. A build removes every file in it that it did
+/// not produce, so the checks are strict: a wrong `--output` must never delete someone's files.
 enum OutputFolder {
-    /// Written into every built site so later builds know the folder is Verdict's to replace.
+    /// Written into every built site so later builds know the folder is Verdict's to update.
     static let marker = ".verdict-output"
     /// Files a fresh repository keeps in an empty output folder; they survive builds.
     static let placeholders: Set<String> = [".gitkeep", ".keep", ".gitignore"]

@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 
-/// Writes a rendered site into a staging folder and swaps it in for the output folder.
+/// Renders a site into a staging area and, only if every page succeeded, commits it to the output
+/// folder (see `Staging` for what a reader and a failed or killed build can see).
 enum SiteWriter {
     /// The theme's static files overlaid by the site's own (Content wins); none may replace a page.
     static func staticFiles(site: Site, theme: Theme) -> (files: [StaticFile], problems: [Diagnostic]) {
@@ -28,25 +29,24 @@ enum SiteWriter {
         let hashes: [String: UInt64]
     }
 
-    /// Renders into staging, copies static files, and swaps staging in only if every step succeeded.
+    /// Renders into staging, copies static files, and commits only if every step succeeded.
     /// With `previous` (a cache of the current output made under the same environment), pages whose
-    /// fingerprint it holds are hard-linked from the output instead of rendered; so are pages whose
+    /// fingerprint it holds are kept in the output as they are instead of rendered; so are pages whose
     /// input key (`inputKeys`) it holds, without their view being built.
     static func write(site: Site, theme: Theme, targets: LinkTargets, statics: [StaticFile],
                       to output: URL, previous: BuildCache?, fingerprint: Bool,
                       inputKeys: PageInputKeys? = nil) async throws(BuildFailure) -> Written {
-        let staging = try Staging.create(for: output)
+        let staging = try Staging.create(for: output, files: site.routes.map(\.file) + statics.map(\.outputPath))
         do throws(BuildFailure) {
-            try staging.makeDirectories(for: site.routes.map(\.file) + statics.map(\.outputPath))
             @Sendable func reusePrevious(_ route: Route, key: UInt64) -> Bool {
                 guard let file = previous?.files[route.file], file.key == key.hex else { return false }
-                return staging.linkPrevious(route.file, cached: file)
+                return staging.keepPrevious(route.file, cached: file)
             }
             /// The view fingerprint recorded with the page taken, which is this page's too: the same inputs.
             @Sendable func reuseByInput(_ route: Route, input: UInt64) -> UInt64? {
                 guard let file = previous?.files[route.file], file.input == input.hex,
                       let key = file.key.flatMap({ UInt64($0, radix: 16) }),
-                      staging.linkPrevious(route.file, cached: file) else { return nil }
+                      staging.keepPrevious(route.file, cached: file) else { return nil }
                 return key
             }
             let reuse: (@Sendable (Route, UInt64) -> Bool)? = fingerprint ? reusePrevious : nil

@@ -1,61 +1,121 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// A folder next to the output where a build is written before it replaces the output in one rename,
-/// so readers and a failed build never see half a site.
-struct Staging: Sendable {
+/// Where a build's files wait until every page is rendered and every error is known. Nothing in the
+/// output folder changes before `commit`, so a failed build (an error diagnostic, a write error, a
+/// thrown error) leaves the output byte for byte as it was. The staging folder sits next to the
+/// output (`.Public.staging-PID/`), on the same file system, so `rename` can move files out of it.
+///
+/// It works one of two ways, chosen by what is already there:
+/// - **Fresh** (`.fresh`: no output made by Verdict yet, as on a first build or a clean CI checkout):
+///   the whole site is written as a tree into staging and renamed in once (see `Staging+Commit.swift`).
+/// - **In place** (`.inPlace`: the output holds the `OutputFolder.marker`): only files whose bytes
+///   change, or that are new, are written, each to a numbered file in staging. An unchanged file is
+///   left alone (same inode and modification time, so rsync-style deploys upload only what changed),
+///   and a page the build cache vouches for costs one `stat` (`keepPrevious`). `commit` then moves each
+///   staged file into place with `rename` and removes what the build no longer produces.
+final class Staging: Sendable {
+    enum Mode: Sendable { case fresh, inPlace }
+
     let output: URL
     let folder: URL
+    let mode: Mode
+    /// Every file the build produces (pages, data files, static files), relative to the output.
+    let produced: Set<String>
+    /// In place: what the output holds now, by relative path, listed before anything is rendered.
+    let existing: [String: FolderWalk.Kind]
+    /// In place: the staged file's name in `folder`, by output path.
+    let staged = Mutex<[String: String]>([:])
 
-    static func create(for output: URL) throws(BuildFailure) -> Staging {
-        let fm = FileManager.default
+    private init(output: URL, folder: URL, mode: Mode, produced: Set<String>, existing: [String: FolderWalk.Kind]) {
+        (self.output, self.folder, self.mode, self.produced, self.existing) = (output, folder, mode, produced, existing)
+    }
+
+    /// A staging folder for a build that will produce `files`. Staging folders left by builds whose
+    /// process is gone (killed mid-build or mid-commit) are deleted first.
+    static func create(for output: URL, files: [String]) throws(BuildFailure) -> Staging {
         let parent = output.deletingLastPathComponent()
-        let folder = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        let folder = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
+        let inPlace = FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputFolder.marker).path)
+        var existing: [String: FolderWalk.Kind] = [:]
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            if fm.fileExists(atPath: folder.path) { try fm.removeItem(at: folder) }
-            try fm.createDirectory(at: folder, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            removeLeftovers(of: output)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         } catch {
             throw BuildFailure([Diagnostic(path: folder.path, "cannot create the staging folder: \(error.localizedDescription)")])
         }
-        return Staging(output: output, folder: folder)
+        if inPlace {
+            guard let entries = FolderWalk.entries(under: output.path) else {
+                try? FileManager.default.removeItem(at: folder)
+                throw BuildFailure([Diagnostic(path: output.path, "cannot read the output folder")])
+            }
+            for entry in entries { existing[entry.path] = entry.kind }
+        }
+        let staging = Staging(output: output, folder: folder, mode: inPlace ? .inPlace : .fresh, produced: Set(files), existing: existing)
+        if !inPlace {
+            do throws(BuildFailure) { try staging.makeDirectories(for: files, under: folder.path) } catch {
+                staging.discard()
+                throw error
+            }
+        }
+        return staging
     }
 
-    /// Creates every folder the files need, once, before files are written concurrently. Plain
+    /// Creates every folder the files need under `root`, once (files are written concurrently). Plain
     /// `mkdir` in sorted order (parents sort before children): FileManager stats every ancestor first.
-    func makeDirectories(for files: some Sequence<String>) throws(BuildFailure) {
+    /// Folders in `present` are known to exist already.
+    func makeDirectories(for files: some Sequence<String>, under root: String, present: Set<String> = []) throws(BuildFailure) {
         var directories = Set<String>()
         for file in files {
             var path = Substring(file)
             while let slash = path.lastIndex(of: "/") {
                 path = path[..<slash]
-                if !directories.insert(String(path)).inserted { break }
+                if present.contains(String(path)) || !directories.insert(String(path)).inserted { break }
             }
         }
-        for directory in directories.sorted() where mkdir(folder.appendingPathComponent(directory).path, 0o755) != 0 && errno != EEXIST {
+        for directory in directories.sorted() where mkdir(root + "/" + directory, 0o755) != 0 && errno != EEXIST {
             let reason = String(cString: strerror(errno))
             throw BuildFailure([Diagnostic(path: directory, "cannot create folder: \(reason)")])
         }
     }
 
     /// `relative` always comes from a route or a file inside Content/ or the theme, never from raw input,
-    /// and is checked again here so nothing can land outside the staging folder.
+    /// and is checked again here so nothing can land outside the output folder.
     func write(_ data: Data, to relative: String) throws(Diagnostic) {
         guard Staging.isSafe(relative) else {
             throw Diagnostic(path: relative, "refusing to write outside the output folder")
         }
         if reuseUnchanged(data, at: relative) { return }
-        if let reason = Staging.writeFile(folder.appendingPathComponent(relative).path, data) {
+        if let reason = Staging.writeFile(stagedPath(for: relative), data) {
             throw Diagnostic(path: relative, "cannot write file: \(reason)")
         }
     }
 
+    /// Where the bytes for `relative` are written: its place in the staging tree (fresh), or a new
+    /// numbered file that `commit` renames into place (in place).
+    func stagedPath(for relative: String) -> String {
+        switch mode {
+        case .fresh:
+            return folder.path + "/" + relative
+        case .inPlace:
+            let name = staged.withLock { staged in
+                if let name = staged[relative] { return name }
+                let name = String(staged.count)
+                staged[relative] = name
+                return name
+            }
+            return folder.path + "/" + name
+        }
+    }
+
     /// open/write/close without the fsync that `Data.write` does for every file (as Hugo and rsync do:
-    /// the rename in `commit` is what makes the swap atomic). Returns the error, if any.
+    /// a crash loses at most this build, which the next one repeats). Returns the error, if any.
     private static func writeFile(_ path: String, _ data: Data) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
@@ -74,22 +134,22 @@ struct Staging: Sendable {
         }
     }
 
-    /// When the current output already holds these exact bytes, the file is hard-linked into staging
-    /// instead of written: an unchanged rebuild writes nothing and keeps modification times, so
-    /// rsync-style deploys upload only what changed. The old output is never modified, only linked.
-    private func reuseUnchanged(_ data: Data, at relative: String) -> Bool {
-        let previous = output.appendingPathComponent(relative).path
+    /// In place, when the output already holds these exact bytes as a regular file, nothing is
+    /// written and the file stays as it is: an unchanged file keeps its inode and modification time.
+    func reuseUnchanged(_ data: Data, at relative: String) -> Bool {
+        guard mode == .inPlace, existing[relative] == .file else { return false }
+        let previous = output.path + "/" + relative
         var info = stat()
-        guard stat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
-              let existing = FileManager.default.contents(atPath: previous), existing == data else { return false }
-        return link(previous, folder.appendingPathComponent(relative).path) == 0
+        guard lstat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
+              let bytes = FileManager.default.contents(atPath: previous) else { return false }
+        return bytes == data
     }
 
-    /// Hard-links the output's copy of `relative` into staging if it is still the file `cached` describes.
-    func linkPrevious(_ relative: String, cached: BuildCache.File) -> Bool {
-        let previous = output.appendingPathComponent(relative).path
-        guard Staging.isSafe(relative), cached.describes(previous) else { return false }
-        return link(previous, folder.appendingPathComponent(relative).path) == 0
+    /// True when the output's copy of `relative` is still the file `cached` describes, so it stays as
+    /// it is (in place only: a fresh build has no previous output).
+    func keepPrevious(_ relative: String, cached: BuildCache.File) -> Bool {
+        guard mode == .inPlace, Staging.isSafe(relative), existing[relative] == .file else { return false }
+        return cached.describes(output.path + "/" + relative)
     }
 
     func copy(_ source: URL, to relative: String) throws(Diagnostic) {
@@ -98,7 +158,7 @@ struct Staging: Sendable {
         }
         do {
             if let data = FileManager.default.contents(atPath: source.path), reuseUnchanged(data, at: relative) { return }
-            try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(relative))
+            try FileManager.default.copyItem(atPath: source.path, toPath: stagedPath(for: relative))
         } catch {
             throw Diagnostic(path: source.path, "cannot copy file: \(error.localizedDescription)")
         }
@@ -107,30 +167,6 @@ struct Staging: Sendable {
     static func isSafe(_ relative: String) -> Bool {
         !relative.isEmpty && !relative.hasPrefix("/") && !relative.contains("\\") && !relative.contains("\0")
             && !relative.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
-    }
-
-    /// Swaps the staging folder in for the output. Placeholder files (`.gitkeep`) are carried over.
-    func commit() throws(BuildFailure) {
-        let fm = FileManager.default
-        do {
-            for name in OutputFolder.placeholders where fm.fileExists(atPath: output.appendingPathComponent(name).path) {
-                try fm.copyItem(at: output.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-            }
-            try Data().write(to: folder.appendingPathComponent(OutputFolder.marker))
-            if fm.fileExists(atPath: output.path) {
-                let old = output.deletingLastPathComponent()
-                    .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-                if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
-                try fm.moveItem(at: output, to: old)
-                try fm.moveItem(at: folder, to: output)
-                try fm.removeItem(at: old)
-            } else {
-                try fm.moveItem(at: folder, to: output)
-            }
-        } catch {
-            discard()
-            throw BuildFailure([Diagnostic(path: output.path, "cannot replace the output folder: \(error.localizedDescription)")])
-        }
     }
 
     func discard() {
