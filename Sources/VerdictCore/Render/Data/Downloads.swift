@@ -9,7 +9,7 @@ extension Renderer {
     func modelsAPI() -> DataStream {
         let reviews = site.reviews.sorted { $0.slug < $1.slug }
         var fields: [(key: String, value: DataJSON)] = [("version", .int(Renderer.dataVersion)), ("site", .string(site.config.baseURL))]
-        // Left out, not `null`, when there is no snapshot: as JSONEncoder wrote the optional before.
+        // Left out, not `null`, when there is no date: as JSONEncoder wrote the optional before.
         if let updated = newestDate?.description { fields.append(("updated", .string(updated))) }
         let (renderer, document) = (self, fields)
         return DataStream { write in
