@@ -125,13 +125,13 @@ struct Converter {
     }
 
     func renderChildren(_ node: OpaquePointer) -> String {
-        var out = ""
+        var parts: [String] = []
         var child = cmark_node_first_child(node)
         while let current = child {
-            out += render(current)
+            parts.append(render(current))
             child = cmark_node_next(current)
         }
-        return out
+        return parts.joinedExactly()
     }
 
     func literal(_ node: OpaquePointer) -> String {

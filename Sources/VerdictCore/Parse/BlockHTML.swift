@@ -3,9 +3,10 @@ import VerdictMarkdown
 /// Joins rendered blocks, giving headings an `id` so they can be linked to.
 enum BlockHTML {
     static func join(_ blocks: [MarkdownBlock], anchors: inout AnchorSet) -> String {
-        var out = ""
-        for block in blocks { out += html(block, anchors: &anchors) }
-        return out
+        var parts: [String] = []
+        parts.reserveCapacity(blocks.count)
+        for block in blocks { parts.append(html(block, anchors: &anchors)) }
+        return parts.joinedExactly()
     }
 
     static func html(_ block: MarkdownBlock, anchors: inout AnchorSet) -> String {
@@ -27,23 +28,23 @@ enum SectionItems {
     /// Each `###` starts an item whose body runs to the next heading of level 3 or above.
     private static func headingItems(_ blocks: [MarkdownBlock], anchors: inout AnchorSet) -> [Section.Part] {
         var parts: [Section.Part] = []
-        var open: (heading: MarkdownBlock, anchor: String, body: String)?
+        var open: (heading: MarkdownBlock, anchor: String, body: [String])?
         func close() {
             guard let item = open else { return }
             let (title, tags) = Tags.split(title: item.heading.text)
-            parts.append(.item(Item(anchor: item.anchor, title: title, tags: tags, bodyHTML: item.body, line: item.heading.line)))
+            parts.append(.item(Item(anchor: item.anchor, title: title, tags: tags, bodyHTML: item.body.joinedExactly(), line: item.heading.line)))
             open = nil
         }
         for block in blocks {
             if case .heading(let level) = block.kind, level <= 3 {
                 close()
                 if level == 3 {
-                    open = (block, anchors.claim(Slug.make(from: Tags.split(title: block.text).title)), "")
+                    open = (block, anchors.claim(Slug.make(from: Tags.split(title: block.text).title)), [])
                     continue
                 }
             }
             let html = BlockHTML.html(block, anchors: &anchors)
-            if open != nil { open!.body += html } else { parts.append(.html(html)) }
+            if open != nil { open!.body.append(html) } else { parts.append(.html(html)) }
         }
         close()
         return parts
@@ -92,7 +93,7 @@ enum SectionItems {
         var out: [Section.Part] = []
         for part in parts {
             if case .html(let next) = part, case .html(let previous)? = out.last {
-                out[out.count - 1] = .html(previous + next)
+                out[out.count - 1] = .html([previous, next].joinedExactly())
             } else if !part.isEmptyHTML {
                 out.append(part)
             }

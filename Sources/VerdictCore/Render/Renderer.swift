@@ -21,13 +21,16 @@ struct Renderer: Sendable {
     func render(_ route: Route) throws(Diagnostic) -> Data {
         switch plan(route) {
         case .file(let data): data
+        case .stream(let stream): stream.data
         case .page(let template, let context): Data(try theme.render(context, template: template))
         }
     }
 
-    /// What a route becomes before any template runs: a data file, or a template and its view model.
+    /// What a route becomes before any template runs: a data file (whole, or made in chunks as it is
+    /// written), or a template and its view model.
     enum Plan {
         case file(Data)
+        case stream(DataStream)
         case page(template: String, context: TemplateValue)
     }
 
@@ -37,7 +40,7 @@ struct Renderer: Sendable {
         case .jsonFeed: return .file(jsonFeed())
         case .sitemap: return .file(Data(sitemap().utf8))
         case .robots: return .file(Data(robots().utf8))
-        case .modelsAPI: return .file(modelsAPI())
+        case .modelsAPI: return .stream(modelsAPI())
         case .leaderboardAPI: return .file(leaderboardAPI())
         case .searchIndex: return .file(searchIndex())
         case .snapshotCSV(let index): return .file(Data(snapshotCSV(site.snapshots[index]).utf8))

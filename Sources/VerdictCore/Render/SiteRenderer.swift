@@ -19,6 +19,8 @@ enum SiteRenderer {
     /// fingerprint is neither rendered nor emitted (it is the caller's to place in the output).
     /// With `reuseInput`, a page with an input key (`inputKeys`) is first offered by that key, before
     /// its view is built; `reuseInput` returns the view fingerprint recorded with the page it took.
+    /// With `emitStream`, a data file made in chunks (`DataStream`) goes to it instead of being put
+    /// together for `emit`.
     /// Once `stop` returns true the remaining pages are skipped (`verdict serve` drops a background
     /// render that a newer edit made stale); the result is then incomplete.
     static func render(site: Site, theme: Theme, targets: LinkTargets,
@@ -27,6 +29,7 @@ enum SiteRenderer {
                        reuseInput: (@Sendable (Route, UInt64) -> UInt64?)? = nil,
                        stop: (@Sendable () -> Bool)? = nil,
                        lint: Bool = false,
+                       emitStream: (@Sendable (Route, DataStream) throws(Diagnostic) -> Void)? = nil,
                        emit: @escaping @Sendable (Route, Data) throws(Diagnostic) -> Void) async -> Result {
         let renderer = Renderer(site: site, theme: theme)
         let record = lint ? ThemeLint.Record(tags: theme.tags.count) : nil
@@ -44,6 +47,9 @@ enum SiteRenderer {
                 switch renderer.plan(route) {
                 case .file(let data):
                     try emit(route, data)
+                    return Outcome()
+                case .stream(let stream):
+                    if let emitStream { try emitStream(route, stream) } else { try emit(route, stream.data) }
                     return Outcome()
                 case .page(let template, let context):
                     let key = reuse == nil ? nil : Self.key(template: template, context: ContextFingerprint.of(context))

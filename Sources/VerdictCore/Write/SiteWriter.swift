@@ -52,8 +52,14 @@ enum SiteWriter {
             let reuse: (@Sendable (Route, UInt64) -> Bool)? = fingerprint ? reusePrevious : nil
             let reuseInput: (@Sendable (Route, UInt64) -> UInt64?)? = fingerprint ? reuseByInput : nil
             let hashes = Mutex<[String: UInt64]>([:])
+            // A file made in chunks is written as it is made (Staging+Stream.swift).
+            @Sendable func writeStream(_ route: Route, _ stream: DataStream) throws(Diagnostic) {
+                let hash = try staging.write(stream, to: route.file)
+                if fingerprint { hashes.withLock { $0[route.file] = hash } }
+            }
             let rendered = await SiteRenderer.render(site: site, theme: theme, targets: targets, reuse: reuse,
-                                                     inputKeys: inputKeys, reuseInput: reuseInput) { route, data throws(Diagnostic) in
+                                                     inputKeys: inputKeys, reuseInput: reuseInput,
+                                                     emitStream: writeStream) { route, data throws(Diagnostic) in
                 try staging.write(data, to: route.file)
                 if fingerprint {
                     let hash = StableHash.of(data)

@@ -74,7 +74,7 @@ extension Staging {
         for path in staleFolders.sorted(by: >) {
             try check(rmdir(root + "/" + path) == 0 || errno == ENOENT, path)
         }
-        let moves = staged.withLock { $0 }.sorted { $0.key < $1.key }
+        let moves = staged.withLock { $0 }.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
         let present = Set(existing.compactMap { $0.value == .folder && needed.contains($0.key) ? $0.key : nil })
         try makeDirectories(for: moves.map(\.key), under: root, present: present)
         for (relative, name) in moves where Staging.isSafe(relative) {

@@ -114,6 +114,15 @@ final class Staging: Sendable {
         }
     }
 
+    /// Forgets a file staged in place whose bytes turned out to be the output's already (a streamed
+    /// file is compared only once written): `commit` leaves the output's copy as it is.
+    func unstage(_ relative: String, at path: String) {
+        guard mode == .inPlace else { return }
+        // The entry stays, emptied, so the count that names staged files never goes down.
+        staged.withLock { $0[relative] = "" }
+        unlink(path)
+    }
+
     /// open/write/close without the fsync that `Data.write` does for every file (as Hugo and rsync do:
     /// a crash loses at most this build, which the next one repeats). Returns the error, if any.
     private static func writeFile(_ path: String, _ data: Data) -> String? {

@@ -5,131 +5,90 @@ import Foundation
 extension Renderer {
     static let dataVersion = 1
 
-    struct ItemData: Encodable {
-        let title: String
-        let tags: [String]
-        let url: String
-    }
-
-    struct BenchmarkData: Encodable {
-        let snapshot: String
-        let rankBy: String
-        @ExplicitNull var rank: Int?
-        let of: Int
-        let scores: [String: Double?]
-        let stderr: [String: Double]
-    }
-
-    struct ModelData: Encodable {
-        let slug: String
-        let url: String
-        let title: String
-        let model: String
-        let vendor: String
-        @ExplicitNull var family: String?
-        @ExplicitNull var tier: String?
-        @ExplicitNull var released: String?
-        let published: String
-        let reviewed: String
-        let summary: String
-        @ExplicitNull var verdict: String?
-        let alternatives: [String]
-        let aliases: [String]
-        let strengths: [ItemData]
-        let weaknesses: [ItemData]
-        let useCases: [ItemData]
-        @ExplicitNull var benchmark: BenchmarkData?
-    }
-
-    func modelsAPI() -> Data {
-        struct File<Models: Encodable>: Encodable {
-            let version: Int
-            let site: String
-            let updated: String?
-            let models: Models
+    /// Made and written one model at a time (see `DataStream`).
+    func modelsAPI() -> DataStream {
+        let reviews = site.reviews.sorted { $0.slug < $1.slug }
+        var fields: [(key: String, value: DataJSON)] = [("version", .int(Renderer.dataVersion)), ("site", .string(site.config.baseURL))]
+        // Left out, not `null`, when there is no date: as JSONEncoder wrote the optional before.
+        if let updated = newestDate?.description { fields.append(("updated", .string(updated))) }
+        let (renderer, document) = (self, fields)
+        return DataStream { write in
+            PrettyJSON.file(document, streaming: "models", elements: reviews.lazy.map(renderer.modelData), flush: write)
         }
-        let models = site.reviews.sorted { $0.slug < $1.slug }.lazy.map(modelData)
-        let (base, updated) = (site.config.baseURL, newestDate?.description)
-        return DataEncoding.json(models) { File(version: Renderer.dataVersion, site: base, updated: updated, models: $0) }
     }
 
-    private func modelData(_ review: Review) -> ModelData {
+    private func modelData(_ review: Review) -> DataJSON {
         let url = links.absolute("/models/\(review.slug)/")
-        let items = { (role: Section.Role) in
-            review.items(role).map { ItemData(title: $0.title, tags: $0.tags, url: url + "#" + $0.anchor) }
+        let items = { (role: Section.Role) -> DataJSON in
+            .array(review.items(role).map { item in
+                .object([("title", .string(item.title)), ("tags", .strings(item.tags)), ("url", .string(url + "#" + item.anchor))])
+            })
         }
-        var benchmark: BenchmarkData?
+        var benchmark = DataJSON.null
         if let newest = site.snapshots(holding: review.meta.model).last, let result = newest.leaderboard.entry(for: review.meta.model)?.result {
-            benchmark = BenchmarkData(snapshot: newest.date.description, rankBy: newest.snapshot.rankBy,
-                                      rank: newest.leaderboard.rank(of: review.meta.model), of: newest.leaderboard.rankedCount,
-                                      scores: scoreMap(result, metrics: newest.snapshot.metrics), stderr: result.stderr)
+            benchmark = .object([
+                ("snapshot", .string(newest.date.description)), ("rankBy", .string(newest.snapshot.rankBy)),
+                ("rank", .orNull(newest.leaderboard.rank(of: review.meta.model))), ("of", .int(newest.leaderboard.rankedCount)),
+                ("scores", scoreMap(result, metrics: newest.snapshot.metrics)), ("stderr", numbers(result.stderr)),
+            ])
         }
         let meta = review.meta
-        return ModelData(slug: review.slug, url: url, title: meta.title, model: meta.model, vendor: meta.vendor, family: meta.family,
-                         tier: meta.tier, released: meta.released?.description, published: meta.published.description,
-                         reviewed: meta.reviewed.description, summary: review.summary,
-                         verdict: review.verdict?.text,
-                         alternatives: meta.alternatives.map(\.value), aliases: meta.aliases.map(\.value), strengths: items(.strengths),
-                         weaknesses: items(.weaknesses), useCases: items(.useCases), benchmark: benchmark)
+        return .object([
+            ("slug", .string(review.slug)), ("url", .string(url)), ("title", .string(meta.title)), ("model", .string(meta.model)),
+            ("vendor", .string(meta.vendor)), ("family", .orNull(meta.family)), ("tier", .orNull(meta.tier)),
+            ("released", .orNull(meta.released?.description)), ("published", .string(meta.published.description)),
+            ("reviewed", .string(meta.reviewed.description)), ("summary", .string(review.summary)),
+            ("verdict", .orNull(review.verdict?.text)),
+            ("alternatives", .strings(meta.alternatives.map(\.value))), ("aliases", .strings(meta.aliases.map(\.value))),
+            ("strengths", items(.strengths)), ("weaknesses", items(.weaknesses)), ("useCases", items(.useCases)),
+            ("benchmark", benchmark),
+        ])
     }
 
     /// Every metric of the snapshot, `null` where the model was not measured.
-    private func scoreMap(_ result: SnapshotResult, metrics: [Metric]) -> [String: Double?] {
+    private func scoreMap(_ result: SnapshotResult, metrics: [Metric]) -> DataJSON {
         var scores: [String: Double?] = [:]
         for metric in metrics { scores[metric.id] = .some(result.scores[metric.id]) }
-        return scores
+        return .object(scores.map { ($0.key, $0.value.map { .double($0) } ?? .null) })
+    }
+
+    private func numbers(_ values: [String: Double]) -> DataJSON {
+        .object(values.map { ($0.key, .double($0.value)) })
     }
 
     func leaderboardAPI() -> Data {
-        struct MetricData: Encodable {
-            let id: String, name: String, unit: String, better: String
-            @ExplicitNull var group: String?
-        }
-        struct Row: Encodable {
-            @ExplicitNull var rank: Int?
-            let model: String, name: String
-            @ExplicitNull var vendor: String?
-            @ExplicitNull var tier: String?
-            @ExplicitNull var review: String?
-            @ExplicitNull var movement: String?
-            let scores: [String: Double?]
-            let ranks: [String: Int?]
-            /// Only the metrics that have a standard error: most snapshots have none.
-            let stderr: [String: Double]
-        }
-        struct SnapshotRef: Encodable { let date: String, title: String, url: String, csv: String }
-        struct File: Encodable {
-            let version: Int
-            @ExplicitNull var date: String?
-            @ExplicitNull var title: String?
-            @ExplicitNull var rankBy: String?
-            @ExplicitNull var source: String?
-            let metrics: [MetricData]
-            let results: [Row]
-            let snapshots: [SnapshotRef]
-        }
         let latest = site.latest
-        let rows: [Row] = latest.map { snapshot in
+        let rows: [DataJSON] = latest.map { snapshot in
             snapshot.leaderboard.entries.map { entry in
                 let model = entry.result.model
                 var ranks: [String: Int?] = [:]
                 for metric in snapshot.snapshot.metrics { ranks[metric.id] = .some(snapshot.ranking(metric.id)?.rank(of: model)) }
-                return Row(rank: entry.rank, model: model, name: entry.result.name, vendor: entry.result.vendor, tier: entry.result.tier,
-                           review: site.review(model: model).map { links.absolute("/models/\($0.slug)/") },
-                           movement: snapshot.movements?[model]?.dataLabel,
-                           scores: scoreMap(entry.result, metrics: snapshot.snapshot.metrics), ranks: ranks,
-                           stderr: entry.result.stderr)
+                return .object([
+                    ("rank", .orNull(entry.rank)), ("model", .string(model)), ("name", .string(entry.result.name)),
+                    ("vendor", .orNull(entry.result.vendor)), ("tier", .orNull(entry.result.tier)),
+                    ("review", .orNull(site.review(model: model).map { links.absolute("/models/\($0.slug)/") })),
+                    ("movement", .orNull(snapshot.movements?[model]?.dataLabel)),
+                    ("scores", scoreMap(entry.result, metrics: snapshot.snapshot.metrics)),
+                    ("ranks", .object(ranks.map { ($0.key, .orNull($0.value)) })),
+                    // Only the metrics that have a standard error: most snapshots have none.
+                    ("stderr", numbers(entry.result.stderr)),
+                ])
             }
         } ?? []
-        let file = File(version: Renderer.dataVersion, date: latest?.date.description, title: latest?.snapshot.title,
-                        rankBy: latest?.snapshot.rankBy, source: latest?.snapshot.source,
-                        metrics: latest?.snapshot.metrics.map { MetricData(id: $0.id, name: $0.name, unit: $0.unit, better: $0.better.rawValue, group: $0.group) } ?? [],
-                        results: rows,
-                        snapshots: site.snapshots.reversed().map {
-                            SnapshotRef(date: $0.date.description, title: $0.snapshot.title, url: links.absolute("/benchmarks/\($0.date)/"),
-                                        csv: links.absolute("/benchmarks/\($0.date).csv"))
-                        })
-        return DataEncoding.json(file)
+        let metrics: [DataJSON] = latest?.snapshot.metrics.map { metric in
+            .object([("id", .string(metric.id)), ("name", .string(metric.name)), ("unit", .string(metric.unit)),
+                     ("better", .string(metric.better.rawValue)), ("group", .orNull(metric.group))])
+        } ?? []
+        let snapshots: [DataJSON] = site.snapshots.reversed().map { snapshot in
+            .object([("date", .string(snapshot.date.description)), ("title", .string(snapshot.snapshot.title)),
+                     ("url", .string(links.absolute("/benchmarks/\(snapshot.date)/"))),
+                     ("csv", .string(links.absolute("/benchmarks/\(snapshot.date).csv")))])
+        }
+        return Data(PrettyJSON.file(.object([
+            ("version", .int(Renderer.dataVersion)), ("date", .orNull(latest?.date.description)), ("title", .orNull(latest?.snapshot.title)),
+            ("rankBy", .orNull(latest?.snapshot.rankBy)), ("source", .orNull(latest?.snapshot.source)),
+            ("metrics", .array(metrics)), ("results", .array(rows)), ("snapshots", .array(snapshots)),
+        ])))
     }
 
     /// The ranked table of one snapshot, RFC 4180 (CRLF line ends, quoted where needed). Standard errors
