@@ -68,9 +68,10 @@ public enum SiteBuilder {
                                timings: [("inputs and output unchanged", milliseconds)])
         }
 
+        let knownReviews = await reviewCache
         let prepared = try await prepare(content: options.content, contentDisplay: options.contentDisplay,
                                          includeDrafts: options.includeDrafts, themes: options.themes,
-                                         reviewCache: await reviewCache)
+                                         reviewCache: knownReviews)
         try prepared.diagnostics.failOnErrors()
         let writing = ContinuousClock.now
         // Only a cached build needs it: it hashes every link target and reads the binary.
@@ -86,7 +87,7 @@ public enum SiteBuilder {
         if let inputs, let environment {
             let saving = ContinuousClock.now
             // Written while the output is stat'ed for the build cache: one is I/O, the other mostly encoding.
-            async let reviewsSaved: Void = saveReviews(prepared, options: options)
+            async let reviewsSaved: Void = saveReviews(prepared, options: options, previous: knownReviews)
             await BuildCache.record(output: options.output, previous: previous, inputs: inputs, environment: environment,
                                     keys: written.keys, pageInputs: written.inputs, hashes: written.hashes, site: site,
                                     written: written.files,
@@ -103,11 +104,13 @@ public enum SiteBuilder {
         return report
     }
 
-    /// The review cache for the next build: every review of this one, under this site.yml and binary.
-    private static func saveReviews(_ prepared: Prepared, options: BuildOptions) {
+    /// The review cache for the next build: every review of this one, under this site.yml and binary
+    /// (left as it is when it holds exactly those already: an edit of a snapshot, a page or the theme).
+    private static func saveReviews(_ prepared: Prepared, options: BuildOptions, previous: ReviewCache?) {
         guard let settings = ReviewCache.settings(config: prepared.site.config, contentDisplay: options.contentDisplay) else {
             return ReviewCache.remove(for: options.output)
         }
+        if previous?.holds(prepared.reviewRecords, settings: settings) == true { return }
         let records = zip(prepared.loadedReviews, prepared.reviewRecords).map { ReviewCache.Record(review: $0, file: $1) }
         ReviewCache.save(records, settings: settings, for: options.output)
     }

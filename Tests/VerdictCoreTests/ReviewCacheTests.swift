@@ -146,6 +146,26 @@ struct ReviewCacheTests {
         #expect(try Data(contentsOf: file) == before)
     }
 
+    @Test func aFileThatHoldsEveryReviewAlreadyIsNotWrittenAgain() async throws {
+        let (content, themes, folder) = try Self.site()
+        let output = folder.appendingPathComponent("Public")
+        _ = await Self.build(content, themes: themes, into: output)
+        let file = ReviewCache.location(for: output)
+        let before = try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int
+        try Self.replace("site.yml", "title: Fixture Desk", "title: Fixture Bench")(content)
+        let report = try #require(try await Self.expectSameAsFresh(content, themes: themes, folder: folder, output: output, drafts: false))
+        #expect(report.reviewsKept == report.reviews)
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int == before,
+                "the same file, not one renamed over it")
+        // A review left out (here: made a draft) is an entry too many: the file is written again without it.
+        try Self.replace("reviews/beta-two.md", "reviewed: 2026-04-01\n", "reviewed: 2026-04-01\ndraft: true\n")(content)
+        _ = try #require(try await Self.expectSameAsFresh(content, themes: themes, folder: folder, output: output, drafts: false))
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int != before)
+        try Self.replace("reviews/beta-two.md", "reviewed: 2026-04-01\ndraft: true\n", "reviewed: 2026-04-01\n")(content)
+        let back = try #require(try await Self.expectSameAsFresh(content, themes: themes, folder: folder, output: output, drafts: false))
+        #expect(back.reviewsKept == 1, "beta-two is parsed again: it had left the file")
+    }
+
     @Test func aFailedBuildLeavesTheCacheAsItWas() async throws {
         let (content, themes, folder) = try Self.site()
         let output = folder.appendingPathComponent("Public")

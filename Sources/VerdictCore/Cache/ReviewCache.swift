@@ -152,6 +152,12 @@ final class ReviewCache: Sendable {
         return hash.finalized
     }
 
+    /// True when this file already holds exactly `records` under `settings`: every one was taken from it
+    /// and it has no other entry, so writing it again would give the same entries.
+    func holds(_ records: [ReviewRecord], settings: UInt64) -> Bool {
+        settings == self.settings && records.count == index.count && records.allSatisfy(\.known)
+    }
+
     // MARK: Writing
 
     /// A review of the build just made, with what the loader knew of its file.
