@@ -31,6 +31,8 @@ browser-test:
 	$(SWIFT) build --product verdict
 	VERDICT=.build/debug/verdict python3 -m pytest -q -p no:cacheprovider Tests/browser
 
-# The build cache lives beside the output folder: .Public.verdict-cache for Public (see BuildCache).
+# The caches live beside the output folder: .Public.verdict-cache and .Public.verdict-reviews for Public
+# (see BuildCache, ReviewCache).
 clean:
-	rm -rf .build $(OUTPUT)/* $(OUTPUT)/.verdict-output $(dir $(OUTPUT)).$(notdir $(OUTPUT)).verdict-cache
+	rm -rf .build $(OUTPUT)/* $(OUTPUT)/.verdict-output $(dir $(OUTPUT)).$(notdir $(OUTPUT)).verdict-cache \
+		$(dir $(OUTPUT)).$(notdir $(OUTPUT)).verdict-reviews

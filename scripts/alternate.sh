@@ -24,7 +24,7 @@ timed() {
 for round in $(seq "$ROUNDS"); do
   for which in old new; do
     bin=$OLD; [ "$which" = new ] && bin=$NEW
-    rm -rf "$WORK/full-$which" "$WORK/.full-$which.verdict-cache"
+    rm -rf "$WORK/full-$which" "$WORK/.full-$which.verdict-cache" "$WORK/.full-$which.verdict-reviews"
     printf 'round %s %-3s full build: ' "$round" "$which"; timed "$bin" build --content "$corpus" --output "$WORK/full-$which"
   done
 done

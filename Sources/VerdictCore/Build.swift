@@ -32,6 +32,8 @@ public struct BuildReport: Sendable {
     public let milliseconds: Int
     /// Pages taken from the previous output because their view model had not changed.
     public let reused: Int
+    /// Reviews taken from the review cache instead of being parsed (see `ReviewCache`).
+    public var reviewsKept = 0
     /// Nothing was built: every input and every output file was as the last build left them.
     public let upToDate: Bool
     /// Warnings (a successful build has no errors).
@@ -56,6 +58,7 @@ public enum SiteBuilder {
 
         // Decoding the cache takes one core, hashing the inputs both: they overlap.
         async let cached = options.useCache ? BuildCache.load(for: options.output) : nil
+        async let reviewCache = options.useCache ? ReviewCache.load(for: options.output) : nil
         let inputs = options.useCache ? await inputFingerprint(options) : nil
         let previous = await cached
         if let previous, let inputs, previous.inputs == inputs.hex, await previous.matches(output: options.output) {
@@ -65,8 +68,10 @@ public enum SiteBuilder {
                                timings: [("inputs and output unchanged", milliseconds)])
         }
 
+        let knownReviews = await reviewCache
         let prepared = try await prepare(content: options.content, contentDisplay: options.contentDisplay,
-                                         includeDrafts: options.includeDrafts, themes: options.themes)
+                                         includeDrafts: options.includeDrafts, themes: options.themes,
+                                         reviewCache: knownReviews)
         try prepared.diagnostics.failOnErrors()
         let writing = ContinuousClock.now
         // Only a cached build needs it: it hashes every link target and reads the binary.
@@ -81,17 +86,33 @@ public enum SiteBuilder {
         var timings = prepared.timings + [("render and write", (ContinuousClock.now - writing).milliseconds)]
         if let inputs, let environment {
             let saving = ContinuousClock.now
+            // Written while the output is stat'ed for the build cache: one is I/O, the other mostly encoding.
+            async let reviewsSaved: Void = saveReviews(prepared, options: options, previous: knownReviews)
             await BuildCache.record(output: options.output, previous: previous, inputs: inputs, environment: environment,
                                     keys: written.keys, pageInputs: written.inputs, hashes: written.hashes, site: site,
                                     written: written.files,
                                     diagnostics: diagnostics)
+            await reviewsSaved
             timings.append(("cache", (ContinuousClock.now - saving).milliseconds))
         } else {
             BuildCache.remove(for: options.output)
         }
-        return BuildReport(pages: site.pageCount, files: written.files, reviews: site.reviews.count, snapshots: site.snapshots.count,
-                           milliseconds: (ContinuousClock.now - clock).milliseconds, reused: written.reused, upToDate: false,
-                           diagnostics: diagnostics, timings: timings)
+        var report = BuildReport(pages: site.pageCount, files: written.files, reviews: site.reviews.count, snapshots: site.snapshots.count,
+                                 milliseconds: (ContinuousClock.now - clock).milliseconds, reused: written.reused, upToDate: false,
+                                 diagnostics: diagnostics, timings: timings)
+        report.reviewsKept = prepared.reviewRecords.count { $0.known }
+        return report
+    }
+
+    /// The review cache for the next build: every review of this one, under this site.yml and binary
+    /// (left as it is when it holds exactly those already: an edit of a snapshot, a page or the theme).
+    private static func saveReviews(_ prepared: Prepared, options: BuildOptions, previous: ReviewCache?) {
+        guard let settings = ReviewCache.settings(config: prepared.site.config, contentDisplay: options.contentDisplay) else {
+            return ReviewCache.remove(for: options.output)
+        }
+        if previous?.holds(prepared.reviewRecords, settings: settings) == true { return }
+        let records = zip(prepared.loadedReviews, prepared.reviewRecords).map { ReviewCache.Record(review: $0, file: $1) }
+        ReviewCache.save(records, settings: settings, for: options.output)
     }
 
     /// Nil when the inputs cannot be read or the theme not found; the build then reports why.
@@ -112,21 +133,34 @@ public enum SiteBuilder {
         let statics: [StaticFile]
         /// What each review page is made from, before its view is built (see `PageInputKeys`).
         var inputKeys: PageInputKeys? = nil
+        /// The reviews as loaded, with their files (`LoadedSite.reviewRecords`), for the review cache.
+        var loadedReviews: [Review] = []
+        var reviewRecords: [ReviewRecord] = []
         public let diagnostics: [Diagnostic]
         var timings: [(step: String, milliseconds: Int)] = []
     }
 
     public static func prepare(content: URL, contentDisplay: String? = nil, includeDrafts: Bool = false,
                                themes: URL? = nil) async throws(BuildFailure) -> Prepared {
+        try await prepare(content: content, contentDisplay: contentDisplay, includeDrafts: includeDrafts, themes: themes,
+                          reviewCache: nil)
+    }
+
+    /// With `reviewCache`, review files whose bytes it knows are taken from it instead of being parsed.
+    static func prepare(content: URL, contentDisplay: String?, includeDrafts: Bool, themes: URL?,
+                        reviewCache: ReviewCache?) async throws(BuildFailure) -> Prepared {
         var timings: [(step: String, milliseconds: Int)] = []
         var lap = ContinuousClock.now
         func step(_ name: String) {
             timings.append((name, (ContinuousClock.now - lap).milliseconds))
             lap = ContinuousClock.now
         }
-        let loaded = try await Loader.load(LoadOptions(content: content, displayPath: contentDisplay, includeDrafts: includeDrafts),
-                                           reviews: Parser.reviewParser)
-        step("load, parsing reviews as they are read")
+        let options = LoadOptions(content: content, displayPath: contentDisplay, includeDrafts: includeDrafts)
+        let loaded = try await Loader.load(options, known: { config in
+            reviewCache?.known(settings: ReviewCache.settings(config: config, contentDisplay: options.displayPath))
+        }, reviews: Parser.reviewParser)
+        step(reviewCache == nil ? "load, parsing reviews as they are read"
+             : "load, parsing reviews as they are read (\(loaded.reviewRecords.count { $0.known }) of \(loaded.reviews.count) from the review cache)")
         let parsed = await Parser.parse(loaded)
         step("parse pages")
         let site = Assembler.assemble(parsed)
@@ -138,6 +172,7 @@ public enum SiteBuilder {
         step("theme and checks")
         let inputKeys = PageInputKeys(site: site, sharedInputs: loaded.sharedInputs, includeDrafts: includeDrafts)
         return Prepared(site: site, theme: theme, targets: targets, statics: statics, inputKeys: inputKeys,
+                        loadedReviews: loaded.reviews, reviewRecords: loaded.reviewRecords,
                         diagnostics: diagnostics.sorted(),
                         timings: timings)
     }

@@ -99,4 +99,12 @@ public struct MarkdownLink: Sendable, Equatable {
     public let isImage: Bool
     /// Link text or image alt text.
     public let text: String
+
+    /// Public for the review cache, which rebuilds links it stored (VerdictCore's `ReviewCodec`).
+    public init(destination: String, line: Int, isImage: Bool, text: String) {
+        self.destination = destination
+        self.line = line
+        self.isImage = isImage
+        self.text = text
+    }
 }

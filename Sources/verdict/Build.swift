@@ -13,7 +13,9 @@ struct Build: AsyncParsableCommand {
 
             A cache file beside the output (.Public.verdict-cache for Public/) lets the next build skip \
             the work when no input changed, and keep pages whose data did not change. It is safe to \
-            delete; --no-cache ignores and removes it.
+            delete; --no-cache ignores and removes it. A second one (.Public.verdict-reviews) keeps \
+            the parsed reviews, so only edited review files are parsed again; --no-cache neither \
+            reads nor writes it.
             """
     )
 
@@ -26,7 +28,7 @@ struct Build: AsyncParsableCommand {
     var timings = false
 
     @Flag(name: .customLong("no-cache"), help: ArgumentHelp(
-        "Render every page, and delete the build cache (the file .<output>.verdict-cache beside the output folder).",
+        "Parse every review and render every page; delete the build cache (.<output>.verdict-cache beside the output folder) and leave the review cache (.<output>.verdict-reviews) alone.",
         discussion: "Without it, a build whose inputs did not change since the last one stops after checking that, and pages whose data did not change are kept from the previous output."))
     var noCache = false
 

@@ -141,7 +141,8 @@ struct BuildTests {
         }
         #expect(try Fixtures.snapshot(of: output) == before)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path).sorted()
-        #expect(siblings == [".Public.verdict-cache", "Public"], "no staging folder is left behind, only the cache of the good build")
+        #expect(siblings == [".Public.verdict-cache", ".Public.verdict-reviews", "Public"],
+                "no staging folder is left behind, only the caches of the good build")
     }
 
     @Test func refusesDangerousOutputFolders() async throws {

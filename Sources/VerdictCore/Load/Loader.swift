@@ -17,9 +17,35 @@ public struct LoadedSite<ReviewValue: Sendable>: Sendable {
     public let diagnostics: [Diagnostic]
     /// Slugs of the review files left out for errors: their pages stay link targets (`ReviewStandIn`).
     public let unloadedReviews: [String]
+    /// For each of `reviews`, in the same order: its file and what decoding it reported (for the review cache).
+    let reviewRecords: [ReviewRecord]
     /// A hash of every file read here but the reviews (site.yml, snapshots, use-case intros, pages; path
     /// and text), taken from the text that was decoded: what review pages share (see `PageInputKeys`).
     public let sharedInputs: UInt64
+}
+
+/// Reviews whose exact bytes an earlier build parsed (the review cache, `ReviewCache`): what that
+/// gave, so a file found here is neither decoded (YAML) nor parsed (cmark) again.
+struct KnownReviews<Value: Sendable>: Sendable {
+    /// The entry for the review file at this relative path, if it was made from bytes with this hash.
+    let lookup: @Sendable (_ relativePath: String, _ bytes: UInt64) -> KnownReview<Value>?
+}
+
+struct KnownReview<Value: Sendable>: Sendable {
+    let value: Value
+    let isDraft: Bool
+    /// What decoding the file reported (warnings only: a file with errors yields no value to keep).
+    let diagnostics: [Diagnostic]
+}
+
+/// A review file that became one of `LoadedSite.reviews`.
+struct ReviewRecord: Sendable {
+    let relativePath: String
+    /// `StableHash` of the file's bytes as read.
+    let bytes: UInt64
+    let diagnostics: [Diagnostic]
+    /// Taken from `KnownReviews` rather than decoded and parsed.
+    let known: Bool
 }
 
 /// A file copied verbatim into the site.
@@ -48,8 +74,10 @@ enum Loader {
     /// `prepare` is called with the site's config once, and the function it returns runs on each review
     /// as soon as its file is read and decoded. The build parses there, so a review's source is freed
     /// right away instead of 10,000 of them waiting for the last file to be read (peak memory).
+    /// `known`, also given the config, may hold values made earlier from files with the same bytes.
     static func load<ReviewValue: Sendable>(
         _ options: LoadOptions,
+        known: (SiteConfig) -> KnownReviews<ReviewValue>? = { _ in nil },
         reviews prepare: (SiteConfig) -> @Sendable (ReviewSource) -> ReviewValue
     ) async throws(BuildFailure) -> LoadedSite<ReviewValue> {
         var problems = DiagnosticList()
@@ -67,11 +95,10 @@ enum Loader {
 
         // Without a config the build stops below; the reviews are still decoded for their diagnostics.
         let transform = config.map(prepare)
+        let lookup = config.flatMap(known)?.lookup
         let includeDrafts = options.includeDrafts
-        async let reviewResults = tree.reviews.concurrentMap { entry -> (ReviewValue?, [Diagnostic]) in
-            let (review, diagnostics) = decodeReview(entry)
-            guard let review, includeDrafts || !review.meta.draft, let transform else { return (nil, diagnostics) }
-            return (transform(review), diagnostics)
+        async let reviewResults = tree.reviews.concurrentMap { entry -> (ReviewValue?, [Diagnostic], ReviewRecord?) in
+            loadReview(entry, lookup: lookup, includeDrafts: includeDrafts, transform: transform)
         }
         async let snapshotResults = tree.snapshots.concurrentMap { entry in decoded(entry, SnapshotDecoder.decode) }
         async let useCaseResults = tree.useCases.concurrentMap { entry in decoded(entry, PageSource.decode) }
@@ -80,11 +107,13 @@ enum Loader {
         var shared = StableHash()
         if case .success(let file)? = siteFile { shared.combine(file.relativePath); shared.combine(file.text) }
         var reviews: [ReviewValue] = []
+        var records: [ReviewRecord] = []
         var unloaded: [String] = []
-        for (entry, (review, diagnostics)) in zip(tree.reviews, await reviewResults) {
+        for (entry, (review, diagnostics, record)) in zip(tree.reviews, await reviewResults) {
             problems.append(contentsOf: diagnostics)
-            if let review {
+            if let review, let record {
                 reviews.append(review)
+                records.append(record)
             } else if let slug = unloadedSlug(entry, diagnostics) {
                 unloaded.append(slug)
             }
@@ -126,7 +155,7 @@ enum Loader {
         }
         return LoadedSite(config: config, reviews: reviews, snapshots: snapshots.sorted { ($0.date, $0.path) < ($1.date, $1.path) },
                           useCaseIntros: intros, pages: pages, staticFiles: staticFiles, diagnostics: problems.items,
-                          unloadedReviews: unloaded, sharedInputs: shared.finalized)
+                          unloadedReviews: unloaded, reviewRecords: records, sharedInputs: shared.finalized)
     }
 
     private static func readFile(_ entry: ContentTree.Entry) -> Result<SourceFile, Diagnostic> {
@@ -134,14 +163,13 @@ enum Loader {
     }
 
     /// Reads `entry` and hands it to `decode`; a file that cannot be read is its one diagnostic. The
-    /// hash is of the path and the text decoded (0 for a file that could not be read, or without `hashing`:
-    /// reviews hash their own parts, see `ReviewHashes`).
-    private static func decoded<Value>(_ entry: ContentTree.Entry, hashing: Bool = true,
+    /// hash is of the path and the text decoded (0 for a file that could not be read; reviews hash their
+    /// own parts, see `ReviewHashes`).
+    private static func decoded<Value>(_ entry: ContentTree.Entry,
                                        _ decode: (SourceFile) -> (Value?, [Diagnostic])) -> (Value?, [Diagnostic], UInt64) {
         switch readFile(entry) {
         case .success(let file):
             let (value, diagnostics) = decode(file)
-            guard hashing else { return (value, diagnostics, 0) }
             var hash = StableHash()
             hash.combine(file.relativePath)
             hash.combine(file.text)
@@ -160,14 +188,40 @@ enum Loader {
         String(entry.relativePath.dropFirst("reviews/".count).dropLast(".md".count))
     }
 
-    private static func decodeReview(_ entry: ContentTree.Entry) -> (ReviewSource?, [Diagnostic]) {
+    /// One review file: read, then taken from `lookup` when its bytes are known, else decoded and handed
+    /// to `transform`. Drafts are left out the same way either way.
+    private static func loadReview<ReviewValue: Sendable>(
+        _ entry: ContentTree.Entry, lookup: (@Sendable (String, UInt64) -> KnownReview<ReviewValue>?)?, includeDrafts: Bool,
+        transform: (@Sendable (ReviewSource) -> ReviewValue)?
+    ) -> (ReviewValue?, [Diagnostic], ReviewRecord?) {
         let slug = reviewSlug(entry)
         guard Slug.isValid(slug) else {
             return (nil, [Diagnostic(path: entry.displayPath,
-                                     "review file name \"\(slug)\" is not a valid slug: use a-z, 0-9 and -, starting with a letter or digit (it becomes /models/<slug>/)")])
+                                     "review file name \"\(slug)\" is not a valid slug: use a-z, 0-9 and -, starting with a letter or digit (it becomes /models/<slug>/)")], nil)
         }
-        let (review, diagnostics, _) = decoded(entry, hashing: false) { ReviewSource.decode($0, slug: slug) }
-        return (review, diagnostics)
+        let data: Data
+        do {
+            data = try SourceFile.bytes(url: entry.url, path: entry.displayPath)
+        } catch {
+            return (nil, [error], nil)
+        }
+        let bytes = lookup == nil ? 0 : StableHash.of(data)
+        if let lookup, let known = lookup(entry.relativePath, bytes) {
+            guard includeDrafts || !known.isDraft else { return (nil, known.diagnostics, nil) }
+            return (known.value, known.diagnostics,
+                    ReviewRecord(relativePath: entry.relativePath, bytes: bytes, diagnostics: known.diagnostics, known: true))
+        }
+        let review: ReviewSource?, diagnostics: [Diagnostic]
+        do {
+            (review, diagnostics) = ReviewSource.decode(
+                try SourceFile.decode(data, path: entry.displayPath, relativePath: entry.relativePath), slug: slug)
+        } catch {
+            return (nil, [error], nil)
+        }
+        guard let review, includeDrafts || !review.meta.draft, let transform else { return (nil, diagnostics, nil) }
+        return (transform(review), diagnostics,
+                ReviewRecord(relativePath: entry.relativePath, bytes: lookup == nil ? StableHash.of(data) : bytes,
+                             diagnostics: diagnostics, known: false))
     }
 
     /// `pages/benchmarks/methodology.md` → `/benchmarks/methodology/`; `pages/index.md` is refused by the

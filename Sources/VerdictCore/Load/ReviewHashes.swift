@@ -7,6 +7,12 @@ public struct ReviewHashes: Sendable, Hashable {
     /// The front matter and the body: everything the review's own page is made from.
     public let source: UInt64
 
+    /// Hashes as recorded earlier (the review cache, `ReviewCodec`).
+    init(frontMatter: UInt64, source: UInt64) {
+        self.frontMatter = frontMatter
+        self.source = source
+    }
+
     init(slug: String, path: String, yaml: String, yamlLine: Int, body: String, bodyLine: Int) {
         var meta = StableHash()
         meta.combine(slug)

@@ -19,13 +19,16 @@ public struct SourceFile: Sendable {
     static let maximumBytes = 8 * 1024 * 1024
 
     static func read(url: URL, path: String, relativePath: String) throws(Diagnostic) -> SourceFile {
-        let data: Data
+        try decode(bytes(url: url, path: path), path: path, relativePath: relativePath)
+    }
+
+    /// The file's bytes as stored, before decoding (the review cache keys on them).
+    static func bytes(url: URL, path: String) throws(Diagnostic) -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw Diagnostic(path: path, "cannot read file: \(error.localizedDescription)")
         }
-        return try decode(data, path: path, relativePath: relativePath)
     }
 
     static func decode(_ data: Data, path: String, relativePath: String) throws(Diagnostic) -> SourceFile {
