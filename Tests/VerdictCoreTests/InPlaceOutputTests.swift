@@ -40,7 +40,7 @@ struct InPlaceOutputTests {
         }
         #expect(stampsAfter["models/alpha-one/index.html"]?.inode != stampsBefore["models/alpha-one/index.html"]?.inode,
                 "a changed file is renamed into place")
-        #expect(try siblings(of: output) == (withCache ? [".Public.verdict-cache", "Public"] : ["Public"]))
+        #expect(try siblings(of: output) == (withCache ? [".Public.verdict-cache", ".Public.verdict-reviews", "Public"] : ["Public"]))
     }
 
     @Test func filesAndFoldersNoLongerProducedAreRemoved() async throws {
@@ -83,7 +83,7 @@ struct InPlaceOutputTests {
         #expect(try Fixtures.snapshot(of: output) == before)
         #expect(try stamps(output) == stampsBefore)
         #expect(try Data(contentsOf: BuildCache.location(for: output)) == cacheBefore)
-        #expect(try siblings(of: output) == [".Public.verdict-cache", "Public"], "the staging folder is gone")
+        #expect(try siblings(of: output) == [".Public.verdict-cache", ".Public.verdict-reviews", "Public"], "the staging folder is gone")
 
         // With no output yet, a failed build creates none.
         let none = folder.appendingPathComponent("None")
@@ -128,7 +128,7 @@ struct InPlaceOutputTests {
         #expect(!FileManager.default.fileExists(atPath: dead.path), "the staging folder of a dead process is deleted")
         #expect(FileManager.default.fileExists(atPath: running.path), "a live process's staging folder is left alone")
         try FileManager.default.removeItem(at: running)
-        #expect(try siblings(of: output) == [".Public.verdict-cache", "Public"])
+        #expect(try siblings(of: output) == [".Public.verdict-cache", ".Public.verdict-reviews", "Public"])
     }
 }
 

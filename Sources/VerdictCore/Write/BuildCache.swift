@@ -67,14 +67,13 @@ struct BuildCache: Sendable {
     /// Written through a temporary file and a rename; a cache that cannot be written is only a slower next build.
     func save(for output: URL) {
         let url = BuildCache.location(for: output)
-        let data = BuildCacheFormat.encode(self)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())")
-        do {
-            try data.write(to: temporary)
-            _ = rename(temporary.path, url.path)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())").path
+        guard let file = fopen(temporary, "wb") else { return }
+        var failed = false
+        BuildCacheFormat.encode(self) { piece in
+            if !failed, fwrite(piece.baseAddress, 1, piece.count, file) != piece.count { failed = true }
         }
+        if fclose(file) != 0 || failed || rename(temporary, url.path) != 0 { unlink(temporary) }
     }
 
     /// After a successful build: the output as it now is, with the key of every page rendered or kept.
