@@ -1,20 +1,20 @@
 import Foundation
 
-/// A JSON parser for imported files. Foundation's JSONSerialization on Linux rounds some numbers to a
+/// A JSON parser for imported files and for snapshots (`SnapshotDecoder`'s fast path). Foundation's JSONSerialization on Linux rounds some numbers to a
 /// neighbouring Double (`0.6220136518771331` reads as `0.6220136518771329`), which would change the
 /// figures written, and JSONDecoder is several times slower on 100 KB lm-evaluation-harness files. Values
 /// come out as `[String: Any]`, `[Any]`, `String`, `Double` (parsed by the standard library, correctly
 /// rounded), `Bool` and `NSNull`. Python's `NaN`, `Infinity` and `-Infinity` (which `json.dumps` writes)
-/// read as null.
+/// read as null, unless `strict` (snapshots must be standard JSON).
 struct JSONReader {
     struct Failure: Error {
         let line: Int
         let message: String
     }
 
-    static func parse(_ data: Data) throws(Failure) -> Any {
+    static func parse(_ data: Data, strict: Bool = false) throws(Failure) -> Any {
         let result: Result<Any, Failure> = data.withUnsafeBytes { raw in
-            var reader = JSONReader(bytes: raw.bindMemory(to: UInt8.self))
+            var reader = JSONReader(bytes: raw.bindMemory(to: UInt8.self), strict: strict)
             do throws(Failure) {
                 reader.skipSpace()
                 let value = try reader.value(depth: 0)
@@ -29,9 +29,10 @@ struct JSONReader {
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let strict: Bool
     private var index = 0
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>, strict: Bool) { (self.bytes, self.strict) = (bytes, strict) }
 
     private func failure(_ message: String) -> Failure {
         let end = min(index, bytes.count)
@@ -59,9 +60,9 @@ struct JSONReader {
         case UInt8(ascii: "t"): try literal("true"); return true
         case UInt8(ascii: "f"): try literal("false"); return false
         case UInt8(ascii: "n"): try literal("null"); return NSNull()
-        case UInt8(ascii: "N"): try literal("NaN"); return NSNull()
-        case UInt8(ascii: "I"): try literal("Infinity"); return NSNull()
-        case UInt8(ascii: "-") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "I"):
+        case UInt8(ascii: "N") where !strict: try literal("NaN"); return NSNull()
+        case UInt8(ascii: "I") where !strict: try literal("Infinity"); return NSNull()
+        case UInt8(ascii: "-") where !strict && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "I"):
             index += 1
             try literal("Infinity")
             return NSNull()
@@ -212,11 +213,37 @@ struct JSONReader {
             if index < bytes.count, !Self.isNumberByte(bytes[index]) { break }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let value = Double(text), !text.hasSuffix("."), text.last?.isNumber == true else {
+        guard let value = Double(text), !text.hasSuffix("."), text.last?.isNumber == true,
+              !strict || (value.isFinite && Self.isStandardNumber(text.utf8)) else {
             index = start
             throw failure("\(text) is not a number")
         }
         return value
+    }
+
+    /// JSON's grammar for numbers, `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, which `Double`
+    /// alone does not hold to (`01`, `.5`, `1.e3`).
+    private static func isStandardNumber(_ text: String.UTF8View) -> Bool {
+        var bytes = text[...]
+        func digits() -> Int {
+            let count = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let leadingZero = bytes.first == UInt8(ascii: "0")
+        let integer = digits()
+        guard integer > 0, !(leadingZero && integer > 1) else { return false }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
     }
 
     private static func isNumberByte(_ byte: UInt8) -> Bool {
