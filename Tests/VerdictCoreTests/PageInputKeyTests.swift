@@ -40,6 +40,10 @@ struct PageInputKeyTests {
              from: "(classification, speed)", to: "(classification, speed, latency)"),
         Edit(name: "a strength tagged with a capability that has only weaknesses so far (no new page, new counts)",
              file: "reviews/alpha-one.md", from: "(classification, speed)", to: "(classification, speed, reasoning)"),
+        Edit(name: "an item's body, which models.json does not show", file: "reviews/alpha-one.md",
+             from: "Routes tickets <b>quickly</b>.", to: "Routes tickets <b>very quickly</b>."),
+        Edit(name: "an item's title, which models.json shows", file: "reviews/alpha-one.md",
+             from: "### Schema output (extraction)", to: "### Structured output (extraction)"),
         Edit(name: "a review's title shown by another as an alternative", file: "reviews/beta-two.md",
              from: "title: \"Beta Two <Pro>\"", to: "title: Beta Two Max"),
         Edit(name: "a review's model", file: "reviews/beta-two.md", from: "model: beta-2", to: "model: beta-3"),
@@ -83,6 +87,11 @@ struct PageInputKeyTests {
             #expect(recorded.files[list]?.input != nil, "\(list) has an input key")
         }
         #expect(recorded.files["compare/index.html"]?.input == nil, "the compare index is compared by its view")
+        for data in ["api/models.json", "api/leaderboard.json", "benchmarks/2026-05-01.csv"] {
+            #expect(recorded.files[data]?.input != nil, "\(data) has an input key")
+        }
+        #expect(recorded.files["search-index.json"]?.input != nil, "the search index has an input key")
+        #expect(recorded.files["feed.xml"]?.input == nil, "feeds are always rendered")
         #expect(recorded.files["benchmarks/leaderboard/index.html"]?.input != nil, "snapshot pages have input keys")
         #expect(recorded.files["compare/alpha-one-vs-beta-two/index.html"]?.input != nil, "compare pages have input keys")
 
@@ -96,6 +105,8 @@ struct PageInputKeyTests {
         #expect(after.files["index.html"]?.input != recorded.files["index.html"]?.input, "the home page lists alpha-one")
         #expect(after.files["capabilities/index.html"]?.input == recorded.files["capabilities/index.html"]?.input,
                 "no tag changed: the capability index is kept")
+        #expect(after.files["api/models.json"]?.input != recorded.files["api/models.json"]?.input, "the verdict is in models.json")
+        #expect(after.files["api/leaderboard.json"]?.input == recorded.files["api/leaderboard.json"]?.input)
         #expect(try Fixtures.read(output, "models/alpha-one/index.html").contains("It is not deep at all."))
 
         // Back to the first text: the first build's keys hold again, and the output is still a fresh build's.

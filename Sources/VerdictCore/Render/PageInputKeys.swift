@@ -10,6 +10,10 @@
 /// - a compare page: both reviews' whole sources;
 /// - the snapshot pages, the leaderboard, `/benchmarks/`, `/benchmarks/changes/`, the 404 page and
 ///   pages from `pages/`: nothing more (they show snapshots, names, review links or their own file only).
+/// - `/api/leaderboard.json` and the snapshots' CSV files: nothing more (snapshots, names, review links);
+/// - `/search-index.json`: the taxonomy (each review's tags);
+/// - `/api/models.json`: what it shows of every review's body (summary, verdict, items' titles, tags
+///   and anchors), so an edit elsewhere in a body keeps the 40 MB file of a 10,000-review site as it is;
 /// - the home page, model lists, use-case and capability pages: the site's taxonomy (which reviews'
 ///   items each use case and capability lists, and how many), plus the whole sources of the reviews
 ///   the page shows (its slice of a paged list, or the newest reviews on the home page); summaries and
@@ -17,11 +21,14 @@
 /// Editing a review's body changes the keys of its own page, its compare pages and the list pages that
 /// show it; editing any front matter, snapshot or site.yml changes them all; a tag added or removed
 /// changes every taxonomy page. The compare index and the data and search pages have no key here and
-/// are compared by their view's fingerprint; data files are always rendered.
+/// are compared by their view's fingerprint; the feeds, the sitemap and robots.txt are always
+/// rendered (and left alone when their bytes did not change).
 struct PageInputKeys: Sendable {
     private let shape: UInt64
     /// Which reviews' items every use case and capability lists, in order, and how many.
     private let taxonomy: UInt64
+    /// What `/api/models.json` shows of review bodies: summaries, verdicts, items' titles, tags and anchors.
+    private let modelsData: UInt64
 
     init(site: Site, sharedInputs: UInt64, includeDrafts: Bool) {
         var hash = StableHash()
@@ -34,6 +41,26 @@ struct PageInputKeys: Sendable {
         for standIn in site.standIns { hash.combine(standIn.slug) }
         shape = hash.finalized
         taxonomy = Self.taxonomy(of: site)
+        modelsData = Self.modelsData(of: site)
+    }
+
+    private static func modelsData(of site: Site) -> UInt64 {
+        var hash = StableHash()
+        for review in site.reviews {
+            hash.combine(review.summary)
+            hash.combine(review.verdict?.text ?? "\u{0}")
+            for role in [Section.Role.strengths, .weaknesses, .useCases] {
+                let items = review.items(role)
+                hash.combine(UInt64(items.count))
+                for item in items {
+                    hash.combine(item.title)
+                    hash.combine(item.anchor)
+                    hash.combine(UInt64(item.tags.count))
+                    for tag in item.tags { hash.combine(tag) }
+                }
+            }
+        }
+        return hash.finalized
     }
 
     private static func taxonomy(of site: Site) -> UInt64 {
@@ -102,9 +129,20 @@ struct PageInputKeys: Sendable {
             hash.combine(taxonomy)
             combine(capability.strong, page: page, site: site, into: &hash)
             combine(capability.weak, page: page, site: site, into: &hash)
+        // Data files made from snapshots and front matter only.
+        case .leaderboardAPI:
+            hash.combine("leaderboard api")
+        case .snapshotCSV(let index):
+            hash.combine("snapshot csv \(index)")
+        case .modelsAPI:
+            hash.combine("models api")
+            hash.combine(modelsData)
+        case .searchIndex:
+            // Names from front matter and snapshots; tags, which the taxonomy fixes review by review.
+            hash.combine("search index")
+            hash.combine(taxonomy)
         // One page each, or data files: compared by their view's fingerprint, or rendered.
-        case .compareIndex, .data, .search,
-             .atomFeed, .jsonFeed, .sitemap, .robots, .modelsAPI, .leaderboardAPI, .searchIndex, .snapshotCSV:
+        case .compareIndex, .data, .search, .atomFeed, .jsonFeed, .sitemap, .robots:
             return nil
         }
         return hash.finalized

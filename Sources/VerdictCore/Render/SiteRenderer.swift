@@ -10,7 +10,7 @@ enum SiteRenderer {
         let keys: [String: UInt64]
         /// Input keys of the pages that have one (see `PageInputKeys`; only when `reuseInput` was given).
         let inputs: [String: UInt64]
-        /// Pages `reuse` or `reuseInput` took instead of rendering them.
+        /// HTML pages `reuse` or `reuseInput` took instead of rendering them (kept data files are not counted).
         let reused: Int
     }
 
@@ -18,7 +18,8 @@ enum SiteRenderer {
     /// With `reuse`, each page's view model is fingerprinted first, and a page `reuse` accepts for its
     /// fingerprint is neither rendered nor emitted (it is the caller's to place in the output).
     /// With `reuseInput`, a page with an input key (`inputKeys`) is first offered by that key, before
-    /// its view is built; `reuseInput` returns the view fingerprint recorded with the page it took.
+    /// its view is built; `reuseInput` returns the view fingerprint recorded with the page it took
+    /// (data files with an input key are offered the same way).
     /// With `emitStream`, a data file made in chunks (`DataStream`) goes to it instead of being put
     /// together for `emit`.
     /// Once `stop` returns true the remaining pages are skipped (`verdict serve` drops a background
@@ -26,7 +27,7 @@ enum SiteRenderer {
     static func render(site: Site, theme: Theme, targets: LinkTargets,
                        reuse: (@Sendable (Route, UInt64) -> Bool)? = nil,
                        inputKeys: PageInputKeys? = nil,
-                       reuseInput: (@Sendable (Route, UInt64) -> UInt64?)? = nil,
+                       reuseInput: (@Sendable (Route, UInt64) -> Kept?)? = nil,
                        stop: (@Sendable () -> Bool)? = nil,
                        lint: Bool = false,
                        emitStream: (@Sendable (Route, DataStream) throws(Diagnostic) -> Void)? = nil,
@@ -42,15 +43,15 @@ enum SiteRenderer {
             let route = site.routes[index]
             if let stop, stop() { return Outcome() }
             let input = reuseInput == nil ? nil : inputKeys?.key(for: route, in: site)
-            if let input, let reuseInput, let key = reuseInput(route, input) { return Outcome(key: key, input: input, reused: true) }
+            if let input, let reuseInput, let kept = reuseInput(route, input) { return Outcome(key: kept.viewKey, input: input, reused: true) }
             do throws(Diagnostic) {
                 switch renderer.plan(route) {
                 case .file(let data):
                     try emit(route, data)
-                    return Outcome()
+                    return Outcome(input: input)
                 case .stream(let stream):
                     if let emitStream { try emitStream(route, stream) } else { try emit(route, stream.data) }
-                    return Outcome()
+                    return Outcome(input: input)
                 case .page(let template, let context):
                     let key = reuse == nil ? nil : Self.key(template: template, context: ContextFingerprint.of(context))
                     if let key, let reuse, reuse(route, key) { return Outcome(key: key, input: input, reused: true) }
@@ -82,7 +83,12 @@ enum SiteRenderer {
         let diagnostics = outcomes.flatMap(\.diagnostics)
             + TemplateLinks.report(outcomes.flatMap(\.findings), theme: theme, root: site.config.root)
             + (record?.report(theme: theme) ?? [])
-        return Result(diagnostics: diagnostics, keys: keys, inputs: inputs, reused: outcomes.count { $0.reused })
+        return Result(diagnostics: diagnostics, keys: keys, inputs: inputs, reused: zip(site.routes, outcomes).count { $0.kind.isPage && $1.reused })
+    }
+
+    /// A file `reuseInput` kept: with the view fingerprint recorded for it, for pages (data files have none).
+    struct Kept: Sendable {
+        let viewKey: UInt64?
     }
 
     /// Most pages fit: one allocation instead of a dozen doublings.

@@ -42,15 +42,16 @@ enum SiteWriter {
                 guard let file = previous?.files[route.file], file.key == key.hex else { return false }
                 return staging.keepPrevious(route.file, cached: file)
             }
-            /// The view fingerprint recorded with the page taken, which is this page's too: the same inputs.
-            @Sendable func reuseByInput(_ route: Route, input: UInt64) -> UInt64? {
-                guard let file = previous?.files[route.file], file.input == input.hex,
-                      let key = file.key.flatMap({ UInt64($0, radix: 16) }),
-                      staging.keepPrevious(route.file, cached: file) else { return nil }
-                return key
+            /// The view fingerprint recorded with the page taken, which is this page's too: the same inputs
+            /// (none for a data file, which has no view).
+            @Sendable func reuseByInput(_ route: Route, input: UInt64) -> SiteRenderer.Kept? {
+                guard let file = previous?.files[route.file], file.input == input.hex else { return nil }
+                let key = file.key.flatMap { UInt64($0, radix: 16) }
+                guard key != nil || !route.kind.isPage, staging.keepPrevious(route.file, cached: file) else { return nil }
+                return SiteRenderer.Kept(viewKey: key)
             }
             let reuse: (@Sendable (Route, UInt64) -> Bool)? = fingerprint ? reusePrevious : nil
-            let reuseInput: (@Sendable (Route, UInt64) -> UInt64?)? = fingerprint ? reuseByInput : nil
+            let reuseInput: (@Sendable (Route, UInt64) -> SiteRenderer.Kept?)? = fingerprint ? reuseByInput : nil
             let hashes = Mutex<[String: UInt64]>([:])
             // A file made in chunks is written as it is made (Staging+Stream.swift).
             @Sendable func writeStream(_ route: Route, _ stream: DataStream) throws(Diagnostic) {
