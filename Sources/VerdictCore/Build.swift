@@ -163,7 +163,7 @@ public enum SiteBuilder {
              : "load, parsing reviews as they are read (\(loaded.reviewRecords.count { $0.known }) of \(loaded.reviews.count) from the review cache)")
         let parsed = await Parser.parse(loaded)
         step("parse pages")
-        let site = Assembler.assemble(parsed)
+        let site = await Assembler.assemble(parsed)
         step("assemble")
         let theme = try await Theme.load(site.config, content: content, themes: themes)
         let (statics, staticProblems) = SiteWriter.staticFiles(site: site, theme: theme)

@@ -5,7 +5,7 @@ enum Assembler {
     /// `rankedIn`: a previous assembly of the very same snapshot files (`verdict serve` passes it when no
     /// snapshot file changed), whose rankings are used instead of ranking again when its reviews joined
     /// the same aliases.
-    static func assemble(_ parsed: ParsedSite, rankedIn previous: Site? = nil) -> Site {
+    static func assemble(_ parsed: ParsedSite, rankedIn previous: Site? = nil) async -> Site {
         var problems = DiagnosticList()
         problems.append(contentsOf: parsed.diagnostics)
 
@@ -36,8 +36,13 @@ enum Assembler {
         }
 
         let aliases = ModelAliases.collect(reviews, byModel: byModel, problems: &problems)
-        let ranked = previous.flatMap { $0.modelAliases == aliases ? $0.snapshots : nil }
-            ?? RankedSnapshot.rank(ModelAliases.join(datedOnce(parsed.snapshots, problems: &problems), aliases: aliases, problems: &problems))
+        let ranked: [RankedSnapshot]
+        if let kept = previous.flatMap({ $0.modelAliases == aliases ? $0.snapshots : nil }) {
+            ranked = kept
+        } else {
+            let joined = ModelAliases.join(datedOnce(parsed.snapshots, problems: &problems), aliases: aliases, problems: &problems)
+            ranked = await RankedSnapshot.rankConcurrently(joined)
+        }
         var snapshotsByModel: [String: [Int]] = [:]
         var names: [String: String] = [:]
         for snapshot in ranked {

@@ -134,13 +134,35 @@ public struct RankedSnapshot: Sendable {
     }
 
     static func rank(_ snapshots: [Snapshot]) -> [RankedSnapshot] {
+        linked(snapshots, snapshots.map(rankings))
+    }
+
+    /// `rank`, with each snapshot's metrics ranked on its own core (a twentieth of a one-review edit
+    /// build at 10,000 reviews and 24 snapshots went to ranking them one after another).
+    static func rankConcurrently(_ snapshots: [Snapshot]) async -> [RankedSnapshot] {
+        linked(snapshots, await snapshots.concurrentMap { Self.rankings($0) })
+    }
+
+    /// Every metric of one snapshot ranked, and its medians: independent of the other snapshots.
+    private static func rankings(_ snapshot: Snapshot) -> Rankings {
+        var rankings: [String: Ranking] = [:]
+        let positions = Ranking.displayPositions(snapshot.results)
+        for metric in snapshot.metrics {
+            rankings[metric.id] = Ranking(metric: metric, results: snapshot.results, displayPositions: positions)
+        }
+        return Rankings(byMetric: rankings, medians: medians(snapshot))
+    }
+
+    private struct Rankings: Sendable {
+        let byMetric: [String: Ranking]
+        let medians: [String: [String: Double]]
+    }
+
+    /// Movement needs the snapshot before: done in date order once every snapshot is ranked.
+    private static func linked(_ snapshots: [Snapshot], _ ranked: [Rankings]) -> [RankedSnapshot] {
         var out: [RankedSnapshot] = []
-        for (index, snapshot) in snapshots.enumerated() {
-            var rankings: [String: Ranking] = [:]
-            let positions = Ranking.displayPositions(snapshot.results)
-            for metric in snapshot.metrics {
-                rankings[metric.id] = Ranking(metric: metric, results: snapshot.results, displayPositions: positions)
-            }
+        for (index, (snapshot, ranking)) in zip(snapshots, ranked).enumerated() {
+            let rankings = ranking.byMetric
             let current = rankings[snapshot.rankBy]!
             var movements: [String: Movement]?
             // Compared on the same metric where the previous snapshot has it, else on its own leaderboard.
@@ -155,7 +177,7 @@ public struct RankedSnapshot: Sendable {
                 movements = map
             }
             out.append(RankedSnapshot(snapshot: snapshot, index: index, rankings: rankings, movements: movements,
-                                      medians: medians(snapshot)))
+                                      medians: ranking.medians))
         }
         return out
     }

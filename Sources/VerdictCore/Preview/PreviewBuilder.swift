@@ -357,7 +357,7 @@ public actor PreviewBuilder {
             site = same
             reassembled = true
         } else {
-            site = Assembler.assemble(parsed, rankedIn: changes.snapshots ? nil : last?.prepared.site)
+            site = await Assembler.assemble(parsed, rankedIn: changes.snapshots ? nil : last?.prepared.site)
         }
         // Templates are parsed again only when a file of the theme changed.
         let theme: Theme
