@@ -46,10 +46,7 @@ final class ReviewCache: Sendable {
 
     deinit { close(descriptor) }
 
-    static func location(for output: URL) -> URL {
-        let standard = output.standardizedFileURL
-        return standard.deletingLastPathComponent().appendingPathComponent(".\(standard.lastPathComponent).verdict-reviews")
-    }
+    static func location(for output: URL) -> URL { POSIXFile.beside(output, "verdict-reviews") }
 
     /// What a review's parse depends on besides its file's bytes, so an entry is valid only under the
     /// same: the `verdict` binary (the parser's code), the content folder as named in diagnostics and
@@ -170,10 +167,10 @@ final class ReviewCache: Sendable {
     /// memory), to a temporary file that is renamed over the old one. A file that cannot be written
     /// only means parsing everything next time.
     static func save(_ records: [Record], settings: UInt64, for output: URL) {
-        let url = location(for: output)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
+        POSIXFile.replace(location(for: output)) { descriptor in write(records, settings: settings, to: descriptor) }
+    }
+
+    private static func write(_ records: [Record], settings: UInt64, to descriptor: Int32) -> Bool {
         var written = true
         var chunk = ByteWriter()
         chunk.bytes.reserveCapacity(chunkSize + 64 * 1024)
@@ -205,25 +202,13 @@ final class ReviewCache: Sendable {
         header.word(UInt64(indexOffset))
         header.word(UInt64(index.bytes.count))
         header.word(checksum(index.bytes[...]))
-        written = written && header.bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) } == headerSize
-        written = close(descriptor) == 0 && written
-        if !written || rename(temporary.path, url.path) != 0 {
-            unlink(temporary.path)
-        }
+        return written && header.bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) } == headerSize
     }
 
     private static let chunkSize = 1 << 20
 
     private static func writeAll(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let wrote = write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-                guard wrote > 0 else { return false }
-                done += wrote
-            }
-            return true
-        }
+        bytes.withUnsafeBytes { POSIXFile.writeAll(descriptor, $0) }
     }
 
     static func remove(for output: URL) {

@@ -53,10 +53,7 @@ struct BuildCache: Sendable {
     /// The warnings that build reported, reported again when it is skipped.
     var diagnostics: [Diagnostic]
 
-    static func location(for output: URL) -> URL {
-        let standard = output.standardizedFileURL
-        return standard.deletingLastPathComponent().appendingPathComponent(".\(standard.lastPathComponent).verdict-cache")
-    }
+    static func location(for output: URL) -> URL { POSIXFile.beside(output, "verdict-cache") }
 
     /// The cache for `output`, or nil when there is none or it is unreadable or from another version
     /// (see `BuildCacheFormat`).
@@ -66,14 +63,11 @@ struct BuildCache: Sendable {
 
     /// Written through a temporary file and a rename; a cache that cannot be written is only a slower next build.
     func save(for output: URL) {
-        let url = BuildCache.location(for: output)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())").path
-        guard let file = fopen(temporary, "wb") else { return }
-        var failed = false
-        BuildCacheFormat.encode(self) { piece in
-            if !failed, fwrite(piece.baseAddress, 1, piece.count, file) != piece.count { failed = true }
+        POSIXFile.replace(BuildCache.location(for: output)) { descriptor in
+            var written = true
+            BuildCacheFormat.encode(self) { piece in written = written && POSIXFile.writeAll(descriptor, piece) }
+            return written
         }
-        if fclose(file) != 0 || failed || rename(temporary, url.path) != 0 { unlink(temporary) }
     }
 
     /// After a successful build: the output as it now is, with the key of every page rendered or kept.

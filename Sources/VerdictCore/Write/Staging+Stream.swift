@@ -10,16 +10,16 @@ extension Staging {
             throw Diagnostic(path: relative, "refusing to write outside the output folder")
         }
         let staged = stagedPath(for: relative)
+        let descriptor = POSIXFile.create(staged)
+        guard descriptor >= 0 else { throw Diagnostic(path: relative, "cannot write file: \(POSIXFile.lastError)") }
+        var failure: String?
+        stream.produce { chunk in
+            guard failure == nil else { return }
+            if !chunk.withUnsafeBytes({ POSIXFile.writeAll(descriptor, $0) }) { failure = POSIXFile.lastError }
+        }
+        if close(descriptor) != 0, failure == nil { failure = POSIXFile.lastError }
+        if let failure { throw Diagnostic(path: relative, "cannot write file: \(failure)") }
         do {
-            guard FileManager.default.createFile(atPath: staged, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: staged) else { throw CocoaError(.fileWriteUnknown) }
-            var failure: (any Error)?
-            stream.produce { chunk in
-                guard failure == nil else { return }
-                do { try handle.write(contentsOf: chunk) } catch { failure = error }
-            }
-            try handle.close()
-            if let failure { throw failure }
             let previous = output.appendingPathComponent(relative).path
             let compare = mode == .inPlace && existing[relative] == .file
             let (hash, same) = try StreamedFile.hash(staged, comparingWith: compare ? previous : nil)

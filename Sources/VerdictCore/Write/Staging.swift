@@ -123,24 +123,12 @@ final class Staging: Sendable {
         unlink(path)
     }
 
-    /// open/write/close without the fsync that `Data.write` does for every file (as Hugo and rsync do:
-    /// a crash loses at most this build, which the next one repeats). Returns the error, if any.
+    /// `data` as the file at `path` (see `POSIXFile`). Returns the error, if any.
     private static func writeFile(_ path: String, _ data: Data) -> String? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        let fd = POSIXFile.create(path)
+        guard fd >= 0 else { return POSIXFile.lastError }
         defer { close(fd) }
-        return data.withUnsafeBytes { buffer -> String? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += written
-            }
-            return nil
-        }
+        return data.withUnsafeBytes { POSIXFile.writeAll(fd, $0) } ? nil : POSIXFile.lastError
     }
 
     /// In place, when the output already holds these exact bytes as a regular file, nothing is
@@ -181,9 +169,4 @@ final class Staging: Sendable {
     func discard() {
         try? FileManager.default.removeItem(at: folder)
     }
-}
-
-/// The C `write`, which `Staging.write(_:to:)` would shadow inside the type.
-private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, buffer, count)
 }
